@@ -1,0 +1,119 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { isMap, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { YakugoError } from '../util/errors.js';
+import { readTextFile } from '../util/fs.js';
+import { type Config, configSchema } from './schema.js';
+
+export const CONFIG_FILE = 'yakugo.config.yaml';
+
+/** A loaded configuration with the folder it applies to and absolute paths resolved. */
+export interface Project {
+  root: string;
+  /** The config file read, relative to the root, or undefined when defaults were used. */
+  configFile: string | undefined;
+  config: Config;
+  dirs: { source: string; locales: string; out: string; glossary: string };
+}
+
+/**
+ * Loads `yakugo.config.yaml` from `root` (or `configFile`). Every setting has a default, so a folder
+ * with only `source/` works. Errors name the file, line and column of the offending key.
+ */
+export function loadProject(root: string, configFile?: string): Project {
+  const absoluteRoot = resolve(root);
+  const file = configFile ? resolve(absoluteRoot, configFile) : resolve(absoluteRoot, CONFIG_FILE);
+  let config: Config;
+  let shown: string | undefined;
+  if (existsSync(file)) {
+    shown = displayPath(absoluteRoot, file);
+    config = parseConfig(readTextFile(file, shown), shown);
+  } else if (configFile) {
+    throw new YakugoError(`config file not found: ${configFile}`);
+  } else {
+    config = configSchema.parse({});
+  }
+  const dir = (path: string) => (isAbsolute(path) ? path : resolve(absoluteRoot, path));
+  return {
+    root: absoluteRoot,
+    configFile: shown,
+    config,
+    dirs: {
+      source: dir(config.paths.source),
+      locales: dir(config.paths.locales),
+      out: dir(config.paths.out),
+      glossary: dir(config.paths.glossary),
+    },
+  };
+}
+
+/** Parses and validates config text; `file` is only for messages. */
+export function parseConfig(text: string, file: string): Config {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const [yamlError] = document.errors;
+  if (yamlError) {
+    const at = lineCounter.linePos(yamlError.pos[0]);
+    throw new YakugoError(`invalid YAML: ${yamlError.message.split('\n')[0]}`, { file, place: { line: at.line, column: at.col } });
+  }
+  const data = document.toJS() ?? {};
+  const result = configSchema.safeParse(data);
+  if (result.success) {
+    const config = result.data;
+    for (const lng of config.required) {
+      if (!config.languages.includes(lng)) {
+        throw issueError(document, lineCounter, file, ['required'], `required language ${lng} is not in languages`);
+      }
+    }
+    return config;
+  }
+  const [issue] = result.error.issues;
+  throw issueError(document, lineCounter, file, issuePath(issue), describeIssue(issue));
+}
+
+function issuePath(issue: z.core.$ZodIssue | undefined): PropertyKey[] {
+  if (!issue) return [];
+  if (issue.code === 'unrecognized_keys') return [...issue.path, issue.keys[0] ?? ''];
+  return issue.path;
+}
+
+function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'invalid config';
+  if (issue.code === 'unrecognized_keys') {
+    const where = issue.path.length > 0 ? ` in ${issue.path.join('.')}` : '';
+    return `unknown key "${issue.keys.join('", "')}"${where}`;
+  }
+  const key = issue.path.length > 0 ? `"${issue.path.join('.')}": ` : '';
+  return `${key}${issue.message}`;
+}
+
+/** Builds an error placed at the deepest YAML node that exists along `path` (the key itself where possible). */
+function issueError(
+  document: ReturnType<typeof parseDocument>,
+  lineCounter: LineCounter,
+  file: string,
+  path: PropertyKey[],
+  message: string,
+): YakugoError {
+  let offset = 0;
+  let node: unknown = document.contents;
+  for (const segment of path) {
+    if (!isMap(node) && !(node && typeof node === 'object' && 'items' in node)) break;
+    const collection = node as { items: Array<{ key?: unknown; value?: unknown; range?: number[] }> };
+    const item = isMap(node)
+      ? collection.items.find((pair) => String((pair.key as { value?: unknown })?.value) === String(segment))
+      : collection.items[Number(segment)];
+    if (!item) break;
+    const keyNode = (isMap(node) ? item.key : item) as { range?: number[] } | undefined;
+    if (keyNode?.range?.[0] !== undefined) offset = keyNode.range[0];
+    node = isMap(node) ? item.value : item;
+  }
+  const at = lineCounter.linePos(offset);
+  return new YakugoError(message, { file, place: { line: at.line, column: at.col } });
+}
+
+function displayPath(root: string, file: string): string {
+  const relative = file.startsWith(root + '/') ? file.slice(root.length + 1) : file;
+  return relative;
+}

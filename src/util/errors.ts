@@ -1,0 +1,60 @@
+import { VFileMessage } from 'vfile-message';
+
+/** Exit codes, part of the CLI contract (as in ESLint). */
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_INPUT = 2;
+
+export interface Place {
+  line: number;
+  column: number;
+}
+
+/**
+ * An error in what the user gave us (usage, config, input file). Carries the file and place so every
+ * report reads `file:line:column: message`; the CLI exits 2.
+ */
+export class YakugoError extends Error {
+  readonly file: string | undefined;
+  readonly place: Place | undefined;
+  readonly exitCode: number;
+
+  constructor(message: string, options: { file?: string; place?: Place; exitCode?: number; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'YakugoError';
+    this.file = options.file;
+    this.place = options.place;
+    this.exitCode = options.exitCode ?? EXIT_INPUT;
+  }
+
+  /** `file:line:column: message`, the form editors and terminals link to. */
+  override toString(): string {
+    const where = [this.file, this.place?.line, this.place?.column].filter((part) => part !== undefined).join(':');
+    return where ? `${where}: ${this.message}` : this.message;
+  }
+
+  /** The same error as a vfile message, for reporters that take those. */
+  toVFileMessage(): VFileMessage {
+    const message = new VFileMessage(this.message, {
+      place: this.place ? { line: this.place.line, column: this.place.column } : undefined,
+      ruleId: 'input',
+      source: 'yakugo',
+    });
+    message.file = this.file ?? '';
+    message.fatal = true;
+    return message;
+  }
+}
+
+/** 1-based line and column of a UTF-16 offset in `text`. */
+export function placeOfOffset(text: string, offset: number): Place {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
