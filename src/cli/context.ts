@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import { loadProject, type Project } from '../config/load.js';
+
+/** Global options every command accepts. */
+export interface GlobalOptions {
+  root: string;
+  config?: string;
+}
+
+/** What a command needs from the process, passed explicitly so commands stay testable. */
+export interface CliContext {
+  project: Project;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** stdout is a terminal: colours and progress bars are on. */
+  isTTY: boolean;
+  colors: ReturnType<typeof pc.createColors>;
+}
+
+/** Reads the global options of `command` (set on the root program) and loads the project. */
+export function cliContext(command: Command): CliContext {
+  const options = command.optsWithGlobals<GlobalOptions>();
+  const project = loadProject(options.root ?? '.', options.config);
+  const isTTY = Boolean(process.stdout.isTTY);
+  return {
+    project,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    isTTY,
+    colors: pc.createColors(isTTY && !process.env['NO_COLOR']),
+  };
+}

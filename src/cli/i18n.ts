@@ -1,0 +1,55 @@
+import i18next, { type i18n, type TFunction } from 'i18next';
+
+/** Message tables of one CLI module, in English and Japanese. Keys are flat. */
+export interface MessageTable {
+  en: Record<string, string>;
+  ja: Record<string, string>;
+}
+
+const tables = new Map<string, MessageTable>();
+
+/**
+ * Registers a module's messages under its own namespace (`build`, `check`, `glossary`…), so every command
+ * keeps its strings next to it. Call at module load time.
+ */
+export function defineMessages(namespace: string, table: MessageTable): (key: string, values?: Record<string, unknown>) => string {
+  tables.set(namespace, table);
+  instance = undefined;
+  return (key, values) => messages()(`${namespace}:${key}`, values ?? {});
+}
+
+let instance: i18n | undefined;
+
+/** The UI language from the POSIX locale variables: Japanese for `ja*`, English otherwise. */
+export function uiLanguage(env: NodeJS.ProcessEnv = process.env): 'ja' | 'en' {
+  const locale = env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '';
+  return /^ja(?:[_.-]|$)/i.test(locale) ? 'ja' : 'en';
+}
+
+/** The t function of the CLI's own i18next instance (separate from the one that resolves articles). */
+export function messages(): TFunction {
+  if (!instance) {
+    const resources: Record<string, Record<string, Record<string, string>>> = { en: {}, ja: {} };
+    for (const [namespace, table] of tables) {
+      resources['en']![namespace] = table.en;
+      resources['ja']![namespace] = table.ja;
+    }
+    instance = i18next.createInstance();
+    void instance.init({
+      lng: uiLanguage(),
+      fallbackLng: 'en',
+      resources,
+      ns: [...tables.keys()],
+      initAsync: false,
+      keySeparator: false,
+      nsSeparator: ':',
+      interpolation: { escapeValue: false },
+    });
+  }
+  return instance.t;
+}
+
+/** Forgets the instance so the next call re-reads the locale (tests switch LANG). */
+export function resetMessages(): void {
+  instance = undefined;
+}

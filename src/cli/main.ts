@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { EXIT_INPUT, YakugoError } from '../util/errors.js';
+import { commands } from './commands/index.js';
+import { defineMessages } from './i18n.js';
+
+const t = defineMessages('main', {
+  en: {
+    description: 'Japanese Markdown articles → localized editions, with a term glossary enforced end to end',
+    root: 'work on the project in DIR',
+    config: 'read the configuration from FILE (default: yakugo.config.yaml in the root)',
+    version: 'print the version',
+    help: 'show help for a command',
+    error: 'error',
+  },
+  ja: {
+    description: '日本語の Markdown 記事を各言語版に。用語集を最後まで守らせる',
+    root: 'DIR のプロジェクトを対象にする',
+    config: '設定を FILE から読む(既定: ルートの yakugo.config.yaml)',
+    version: 'バージョンを表示する',
+    help: 'コマンドのヘルプを表示する',
+    error: 'エラー',
+  },
+});
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+export function createProgram(): Command {
+  const program = new Command('yakugo')
+    .description(t('description'))
+    .option('--root <DIR>', t('root'), '.')
+    .option('--config <FILE>', t('config'))
+    .version(packageVersion(), '-V, --version', t('version'))
+    .helpCommand('help [command]', t('help'))
+    .showHelpAfterError()
+    .exitOverride();
+  for (const register of commands) register(program);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code (0 ok, 1 problems found, 2 usage, config or input error). */
+export async function run(argv: string[]): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit through here with code 0.
+      return error.exitCode === 0 ? 0 : EXIT_INPUT;
+    }
+    if (error instanceof YakugoError) {
+      process.stderr.write(`${error.toString()}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`${t('error')}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT_INPUT;
+  }
+}
+
+/** True when this file is the process entry point (also through npm's `.bin` symlink). */
+function invokedDirectly(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
+  run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
