@@ -15,7 +15,8 @@ const tables = new Map<string, MessageTable>();
 export function defineMessages(namespace: string, table: MessageTable): (key: string, values?: Record<string, unknown>) => string {
   tables.set(namespace, table);
   instance = undefined;
-  return (key, values) => messages()(`${namespace}:${key}`, values ?? {});
+  // Values go under `replace`: a value named `lng` or `ns` must never be taken as an i18next option.
+  return (key, values) => messages()(`${namespace}:${key}`, { replace: values ?? {} });
 }
 
 let instance: i18n | undefined;

@@ -1,7 +1,12 @@
 import type { Command } from 'commander';
+import { register as build } from './build.js';
+import { register as extract } from './extract.js';
 
 /** Each command lives in its own module and registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
 
 // One line per command module; keep this list in the order `--help` shows them.
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [
+  extract,
+  build,
+];

@@ -1,0 +1,215 @@
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
+import { loadProject, type Project } from '../config/load.js';
+import type { SourceArticle } from '../markdown/types.js';
+import { displayPath, listArticles, loadArticle } from '../project/articles.js';
+import { YakugoError } from '../util/errors.js';
+import { writeFileAtomic } from '../util/fs.js';
+import { EditionError, renderEdition } from './edition.js';
+import { createResolver, type Resolver, type Resources } from './resolve.js';
+
+export interface BuildOptions {
+  root?: string;
+  config?: string;
+  /** Only these source files (default: every article under the source folder). */
+  files?: string[];
+  /** Compute the editions without writing them (to see which are outdated). */
+  dryRun?: boolean;
+  /** Called once with the number of editions, then once per edition, for a progress bar. */
+  onStart?: (editions: number) => void;
+  onEdition?: (edition: EditionReport) => void;
+}
+
+export interface EditionReport {
+  lng: string;
+  article: string;
+  /** Output path relative to the root. */
+  file: string;
+  /** `written`: bytes changed; `unchanged`; `skipped`: not built (missing required keys, below threshold). */
+  status: 'written' | 'unchanged' | 'skipped' | 'outdated';
+  segments: number;
+  /** Keys that fell back to the source language. */
+  fallback: string[];
+  /** For skipped optional languages: the percentage translated and the threshold. */
+  belowThreshold?: { percent: number; threshold: number };
+}
+
+export interface LanguageSummary {
+  lng: string;
+  required: boolean;
+  articles: number;
+  segments: number;
+  translated: number;
+  written: number;
+  skipped: number;
+}
+
+export interface BuildResult {
+  project: Project;
+  editions: EditionReport[];
+  languages: LanguageSummary[];
+  /** Required-language keys with no translation, per edition; any makes the build fail (exit 1). */
+  missing: Array<{ lng: string; article: string; catalog: string; keys: string[] }>;
+}
+
+/**
+ * Builds every edition of every article: `out/<lng>/<article>.md` for the source language and each target
+ * language. A required language with missing translations fails (its edition is not written); an optional
+ * language falls back to the source text, unless it is below its configured threshold.
+ */
+export function build(options: BuildOptions = {}): BuildResult {
+  const project = loadProject(options.root ?? '.', options.config);
+  const { config } = project;
+  const articles = (options.files ?? listArticles(project)).map((file) => loadArticle(project, file));
+  const resolver = createResolver(config, loadResources(project, articles));
+  const editions: EditionReport[] = [];
+  const missing: BuildResult['missing'] = [];
+  const pending: Array<{ file: string; contents: string; report: EditionReport }> = [];
+  options.onStart?.(articles.length * (1 + config.languages.length));
+
+  for (const lng of [config.sourceLanguage, ...config.languages]) {
+    const required = lng !== config.sourceLanguage && config.required.includes(lng);
+    for (const article of articles) {
+      const outFile = editionPath(project, lng, article);
+      const fallback: string[] = [];
+      const textOf = (key: string, sourceText: string): string => {
+        const resolved = resolver.resolve(lng, article.id, key);
+        if (!resolved || (resolved.usedLng === config.sourceLanguage && lng !== config.sourceLanguage)) {
+          fallback.push(key);
+          return sourceText;
+        }
+        return resolved.text;
+      };
+      // Resolve every segment once up front, so the report and the edition agree.
+      const texts = new Map(article.segments.map((segment) => [segment.key, textOf(segment.key, segment.text)]));
+      const report: EditionReport = {
+        lng,
+        article: article.id,
+        file: displayPath(project, outFile),
+        status: 'written',
+        segments: article.segments.length,
+        fallback,
+      };
+      const catalog = displayPath(project, catalogPath(project, lng, article.id));
+      if (required && fallback.length > 0) {
+        missing.push({ lng, article: article.id, catalog, keys: fallback });
+        report.status = 'skipped';
+      } else if (lng !== config.sourceLanguage && config.threshold[lng] !== undefined) {
+        const percent = percentTranslated(article.segments.length, fallback.length);
+        const threshold = config.threshold[lng]!;
+        if (percent < threshold) {
+          report.status = 'skipped';
+          report.belowThreshold = { percent, threshold };
+        }
+      }
+      if (report.status !== 'skipped') {
+        const contents = renderOrExplain(project, article, lng, catalog, texts);
+        pending.push({ file: outFile, contents, report });
+      }
+      editions.push(report);
+    }
+  }
+
+  // Everything was rendered and verified before the first byte is written.
+  for (const { file, contents, report } of pending) {
+    const same = existsSync(file) && readFileSync(file, 'utf8') === contents;
+    if (same) report.status = 'unchanged';
+    else if (options.dryRun) report.status = 'outdated';
+    else writeFileAtomic(file, contents);
+    options.onEdition?.(report);
+  }
+  for (const report of editions) if (report.status === 'skipped') options.onEdition?.(report);
+
+  return { project, editions, languages: summarize(config.sourceLanguage, config.required, editions), missing };
+}
+
+export function percentTranslated(total: number, missing: number): number {
+  return total === 0 ? 100 : Math.floor(((total - missing) / total) * 1000) / 10;
+}
+
+function renderOrExplain(project: Project, article: SourceArticle, lng: string, catalog: string, texts: Map<string, string>): string {
+  try {
+    return renderEdition({
+      source: article.source,
+      frontMatter: project.config.frontMatter,
+      file: article.path,
+      textOf: (segment) => texts.get(segment.key) ?? segment.text,
+    });
+  } catch (error) {
+    if (!(error instanceof EditionError)) throw error;
+    const place = readCatalogIfExists(catalogPath(project, lng, article.id), catalog).places.get(error.key);
+    throw new YakugoError(`${error.key} (${article.path}:${error.sourceLine}): ${error.message}`, {
+      file: place ? catalog : article.path,
+      place: place ?? { line: error.sourceLine, column: 1 },
+      cause: error,
+    });
+  }
+}
+
+/** Source-language resources come from the articles themselves, so they are never stale. */
+function loadResources(project: Project, articles: SourceArticle[]): Resources {
+  const { config } = project;
+  const resources: Resources = { [config.sourceLanguage]: {} };
+  for (const article of articles) {
+    resources[config.sourceLanguage]![article.id] = Object.fromEntries(article.segments.map((segment) => [segment.key, segment.text]));
+  }
+  const languages = new Set([...config.languages, ...Object.values(config.fallback).flat()]);
+  for (const lng of languages) {
+    if (lng === config.sourceLanguage) continue;
+    resources[lng] = {};
+    for (const article of articles) {
+      const file = catalogPath(project, lng, article.id);
+      resources[lng]![article.id] = Object.fromEntries(readCatalogIfExists(file, displayPath(project, file)).entries);
+    }
+  }
+  return resources;
+}
+
+/**
+ * `out/<lng>/<article>.md`, refusing any path (through `..` or a symbolic link) that would write outside
+ * the out folder.
+ */
+export function editionPath(project: Project, lng: string, article: SourceArticle): string {
+  const file = resolve(project.dirs.out, lng, `${article.id}.md`);
+  const escapes = (path: string, base: string) => {
+    const inside = relative(base, path);
+    return inside === '..' || inside.startsWith(`..${sep}`) || resolve(base, inside) !== path;
+  };
+  if (escapes(file, project.dirs.out)) {
+    throw new YakugoError(`edition path ${file} would be outside ${displayPath(project, project.dirs.out)}`, { file: article.path });
+  }
+  // A symbolic link inside out/ could still lead elsewhere: check the nearest folder that exists.
+  if (existsSync(project.dirs.out)) {
+    let dir = dirname(file);
+    while (!existsSync(dir)) dir = dirname(dir);
+    if (escapes(realpathSync(dir), realpathSync(project.dirs.out)) && realpathSync(dir) !== realpathSync(project.dirs.out)) {
+      throw new YakugoError(`edition path ${displayPath(project, file)} leads outside ${displayPath(project, project.dirs.out)} through a symbolic link`, {
+        file: article.path,
+      });
+    }
+  }
+  return file;
+}
+
+function summarize(sourceLanguage: string, required: string[], editions: EditionReport[]): LanguageSummary[] {
+  const summaries = new Map<string, LanguageSummary>();
+  for (const edition of editions) {
+    const summary = summaries.get(edition.lng) ?? {
+      lng: edition.lng,
+      required: edition.lng !== sourceLanguage && required.includes(edition.lng),
+      articles: 0,
+      segments: 0,
+      translated: 0,
+      written: 0,
+      skipped: 0,
+    };
+    summary.articles++;
+    summary.segments += edition.segments;
+    summary.translated += edition.segments - edition.fallback.length;
+    if (edition.status === 'written') summary.written++;
+    if (edition.status === 'skipped') summary.skipped++;
+    summaries.set(edition.lng, summary);
+  }
+  return [...summaries.values()];
+}

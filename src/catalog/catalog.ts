@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { Project } from '../config/load.js';
+import { placeOfOffset, YakugoError } from '../util/errors.js';
+import { readTextFile, writeFileAtomic } from '../util/fs.js';
+
+/** A flat i18next JSON v4 catalog: one namespace (article) in one language. */
+export interface Catalog {
+  /** Key → value, in file order. */
+  entries: Map<string, string>;
+  /** Where each value stands in the file (1-based), so problems point at the entry a translator edits. */
+  places: Map<string, { line: number; column: number }>;
+}
+
+/** `locales/<lng>/<article>.json`; refuses an article id that would leave the locales folder. */
+export function catalogPath(project: Project, lng: string, articleId: string): string {
+  const file = resolve(project.dirs.locales, lng, `${articleId}.json`);
+  const inside = relative(project.dirs.locales, file);
+  if (inside.startsWith(`..${sep}`) || inside === '..') {
+    throw new YakugoError(`catalog path for ${articleId} leaves ${project.dirs.locales}`);
+  }
+  return file;
+}
+
+export function emptyCatalog(): Catalog {
+  return { entries: new Map(), places: new Map() };
+}
+
+/** Reads a catalog, or an empty one when the file does not exist yet. */
+export function readCatalogIfExists(file: string, displayPath: string): Catalog {
+  return existsSync(file) ? readCatalog(file, displayPath) : emptyCatalog();
+}
+
+/**
+ * Reads a catalog with positions. Invalid JSON, a root that is not an object, a value that is not a string
+ * and a key given twice are input errors naming the file, line and column.
+ */
+export function readCatalog(file: string, displayPath: string): Catalog {
+  const text = readTextFile(file, displayPath);
+  return parseCatalog(text, displayPath);
+}
+
+export function parseCatalog(text: string, displayPath: string): Catalog {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const fail = (message: string, offset: number): never => {
+    throw new YakugoError(message, { file: displayPath, place: placeOfOffset(text, offset) });
+  };
+  const [error] = errors;
+  if (error) fail(`invalid JSON: ${humanParseError(printParseErrorCode(error.error))}`, error.offset);
+  if (!root || root.type !== 'object') {
+    return fail('a catalog must be a JSON object of "key": "translation" pairs', root?.offset ?? 0);
+  }
+  const catalog = emptyCatalog();
+  for (const property of root.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (!keyNode || !valueNode) continue;
+    const key = String(keyNode.value);
+    if (catalog.entries.has(key)) fail(`key "${key}" appears twice`, keyNode.offset);
+    if (valueNode.type !== 'string') {
+      fail(`the value of "${key}" must be a string, not ${describe(valueNode)} (catalogs are flat: no nesting, plurals or arrays)`, valueNode.offset);
+    }
+    catalog.entries.set(key, valueNode.value as string);
+    catalog.places.set(key, placeOfOffset(text, valueNode.offset));
+  }
+  return catalog;
+}
+
+function describe(node: Node): string {
+  return node.type === 'object' ? 'an object' : node.type === 'array' ? 'an array' : `a ${node.type}`;
+}
+
+function humanParseError(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** Serializes entries in the given order: 2-space indent, trailing newline, as i18next tooling writes them. */
+export function formatCatalog(entries: Iterable<[string, string]>): string {
+  // Written pair by pair: an object would move integer-like keys to the front.
+  const lines = [...entries].map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+  return lines.length === 0 ? '{}\n' : `{\n${lines.join(',\n')}\n}\n`;
+}
+
+export function writeCatalog(file: string, entries: Iterable<[string, string]>): void {
+  writeFileAtomic(file, formatCatalog(entries));
+}
+
+/** The folder of one language's catalogs. */
+export function languageDir(project: Project, lng: string): string {
+  return join(project.dirs.locales, lng);
+}

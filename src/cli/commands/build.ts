@@ -1,0 +1,86 @@
+import { resolve } from 'node:path';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { build, percentTranslated } from '../../build/build.js';
+import { EXIT_PROBLEMS } from '../../util/errors.js';
+import { cliContext } from '../context.js';
+import { defineMessages } from '../i18n.js';
+
+const t = defineMessages('build', {
+  en: {
+    description: 'write out/<lng>/<article>.md for the source language and every target language',
+    files: 'only these source files (default: every article under the source folder)',
+    dryRun: 'write nothing; exit 1 when an edition in out/ is outdated',
+    missing: '{{catalog}}: {{count}} segment(s) untranslated in required language {{lng}}: {{keys}}',
+    fallback: '{{lng}} {{article}}: {{count}} segment(s) fall back to {{source}} (optional language)',
+    threshold: '{{lng}} {{article}}: not built, {{percent}}% translated is below the threshold of {{threshold}}%',
+    outdated: '{{file}} is outdated',
+    summary: '{{lng}}{{required}}: {{articles}} article(s), {{translated}}/{{segments}} segments translated ({{percent}}%), {{written}} written, {{skipped}} skipped',
+    requiredMark: ' (required)',
+    sourceMark: ' (source)',
+    progress: 'building',
+  },
+  ja: {
+    description: '原文と各言語の out/<言語>/<記事>.md を書き出す',
+    files: '対象の原稿ファイル(既定: 原稿フォルダのすべての記事)',
+    dryRun: '何も書かない。out/ の版が古ければ終了コード 1',
+    missing: '{{catalog}}: 必須言語 {{lng}} で未翻訳のセグメント {{count}} 件: {{keys}}',
+    fallback: '{{lng}} {{article}}: {{count}} 件のセグメントが {{source}} の原文のままです(任意の言語)',
+    threshold: '{{lng}} {{article}}: 翻訳率 {{percent}}% がしきい値 {{threshold}}% 未満のため作りませんでした',
+    outdated: '{{file}} が古くなっています',
+    summary: '{{lng}}{{required}}: 記事 {{articles}} 件、翻訳済み {{translated}}/{{segments}} セグメント({{percent}}%)、書き出し {{written}} 件、スキップ {{skipped}} 件',
+    requiredMark: '(必須)',
+    sourceMark: '(原文)',
+    progress: '作成中',
+  },
+});
+
+export function register(program: Command): void {
+  program
+    .command('build')
+    .description(t('description'))
+    .argument('[files...]', t('files'))
+    .option('--dry-run', t('dryRun'))
+    .action((files: string[], options: { dryRun?: boolean }, command: Command) => {
+      const context = cliContext(command);
+      const { config } = context.project;
+      const bar =
+        context.isTTY && process.stderr.isTTY
+          ? new cliProgress.SingleBar(
+              { format: `${t('progress')} {bar} {value}/{total} {file}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+              cliProgress.Presets.shades_classic,
+            )
+          : undefined;
+      const result = build({
+        root: context.project.root,
+        config: context.project.configFile,
+        files: files.length > 0 ? files.map((file) => resolve(file)) : undefined,
+        dryRun: options.dryRun,
+        onStart: (total) => bar?.start(total, 0, { file: '' }),
+        onEdition: (edition) => bar?.increment({ file: edition.file }),
+      });
+      bar?.stop();
+
+      let problems = result.missing.length > 0;
+      for (const missing of result.missing) {
+        context.stderr.write(`${context.colors.red(t('missing', { ...missing, count: missing.keys.length, keys: missing.keys.join(', ') }))}\n`);
+      }
+      for (const edition of result.editions) {
+        if (edition.belowThreshold) {
+          context.stderr.write(`${context.colors.yellow(t('threshold', { ...edition, ...edition.belowThreshold }))}\n`);
+        } else if (edition.fallback.length > 0 && edition.status !== 'skipped' && edition.lng !== config.sourceLanguage) {
+          context.stderr.write(`${context.colors.yellow(t('fallback', { ...edition, count: edition.fallback.length, source: config.sourceLanguage }))}\n`);
+        }
+        if (edition.status === 'outdated') {
+          problems = true;
+          context.stderr.write(`${context.colors.red(t('outdated', { file: edition.file }))}\n`);
+        }
+      }
+      for (const summary of result.languages) {
+        const mark = summary.lng === config.sourceLanguage ? t('sourceMark') : summary.required ? t('requiredMark') : '';
+        const percent = percentTranslated(summary.segments, summary.segments - summary.translated);
+        context.stdout.write(`${t('summary', { ...summary, required: mark, percent })}\n`);
+      }
+      if (problems) process.exitCode = EXIT_PROBLEMS;
+    });
+}

@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { extract } from '../../catalog/extract.js';
+import { cliContext } from '../context.js';
+import { defineMessages } from '../i18n.js';
+
+const t = defineMessages('extract', {
+  en: {
+    description: 'regenerate the source catalogs and add new keys to every target catalog (never drops a translation)',
+    files: 'only these source files (default: every article under the source folder)',
+    added: '{{lng}} {{article}}: {{count}} new key(s) in {{catalog}}',
+    carried: '{{lng}} {{article}}: translation of {{from}} carried to {{to}} ({{percent}}% similar source); marked stale until reviewed',
+    orphan: '{{lng}} {{article}}: translation of {{key}} has no source paragraph any more; kept in {{catalog}}',
+    orphanProbably: '{{lng}} {{article}}: translation of {{key}} has no source paragraph any more; kept in {{catalog}} (probably belongs to {{probably}}, {{percent}}% similar)',
+    summary: '{{articles}} article(s), {{segments}} segment(s); {{written}} file(s) updated',
+  },
+  ja: {
+    description: '原文カタログを作り直し、各言語のカタログに新しいキーを加える(訳文は消さない)',
+    files: '対象の原稿ファイル(既定: 原稿フォルダのすべての記事)',
+    added: '{{lng}} {{article}}: {{catalog}} に新しいキー {{count}} 件',
+    carried: '{{lng}} {{article}}: {{from}} の訳文を {{to}} に引き継ぎました(原文の類似度 {{percent}}%)。確認されるまで stale です',
+    orphan: '{{lng}} {{article}}: {{key}} の訳文は原文の段落がなくなりました。{{catalog}} に残してあります',
+    orphanProbably: '{{lng}} {{article}}: {{key}} の訳文は原文の段落がなくなりました。{{catalog}} に残してあります({{probably}} のものと思われます。類似度 {{percent}}%)',
+    summary: '記事 {{articles}} 件、セグメント {{segments}} 件。更新したファイル {{written}} 件',
+  },
+});
+
+export function register(program: Command): void {
+  program
+    .command('extract')
+    .description(t('description'))
+    .argument('[files...]', t('files'))
+    .action((files: string[], _options: unknown, command: Command) => {
+      const context = cliContext(command);
+      const result = extract({
+        root: context.project.root,
+        config: context.project.configFile,
+        files: files.length > 0 ? files.map((file) => resolve(file)) : undefined,
+      });
+      const percent = (value: number) => Math.round(value * 100);
+      for (const report of result.languages) {
+        if (report.added.length > 0) context.stderr.write(`${t('added', { ...report, count: report.added.length })}\n`);
+        for (const carried of report.carried) {
+          context.stderr.write(`${context.colors.yellow(t('carried', { ...report, ...carried, percent: percent(carried.similarity) }))}\n`);
+        }
+        for (const orphan of report.orphans) {
+          const message = orphan.probably
+            ? t('orphanProbably', { ...report, ...orphan, percent: percent(orphan.similarity ?? 0) })
+            : t('orphan', { ...report, ...orphan });
+          context.stderr.write(`${context.colors.yellow(message)}\n`);
+        }
+      }
+      const segments = result.articles.reduce((sum, article) => sum + article.segments.length, 0);
+      context.stdout.write(`${t('summary', { articles: result.articles.length, segments, written: result.written.length })}\n`);
+    });
+}

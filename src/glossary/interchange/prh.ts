@@ -1,0 +1,206 @@
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, stringify } from 'yaml';
+import { YakugoError } from '../../util/errors.js';
+import { CONCEPT_DEFAULTS } from '../maintain/yaml.js';
+import type { Concept, Term } from '../types.js';
+import type { ExportOptions, ImportedConcept, ImportNote, ImportOptions, ImportResult } from './types.js';
+
+/**
+ * prh (textlint-rule-prh) dictionaries: `version: 1` and `rules:` of `{ expected, pattern | patterns,
+ * specs: [{ from, to }], prh }`.
+ *
+ * Mapping:
+ * - each rule becomes a concept whose preferred source-language term is `expected`; every literal
+ *   pattern becomes a `deprecated` term of it (prh's "write `expected` instead of this");
+ * - a pattern written as a regular expression (`/サーバ(?!ー)/`) becomes terms only when it is a plain
+ *   literal or an alternation of literals (`/(?:サーバ|サーヴァ)/`); anything else (lookarounds,
+ *   classes, quantifiers) cannot be a glossary term and is reported with its line, not dropped silently;
+ * - `specs[].from` become `examples.match` sentences (the glossary's own self-test, like prh's specs);
+ * - `prh` (the rule's message) becomes the concept `note`;
+ * - rules with the same `expected` are one concept; a rule without patterns is just its expected term;
+ * - `imports:` of other dictionaries are reported and not followed (import each file on its own).
+ * Export writes the same shape back: one rule per concept with deprecated or forbidden source terms.
+ */
+
+interface Located {
+  line: number;
+  column: number;
+}
+
+function placeOfNode(node: Node | null | undefined, lineCounter: LineCounter): Located {
+  const offset = node?.range?.[0] ?? 0;
+  const at = lineCounter.linePos(offset);
+  return { line: at.line, column: at.col };
+}
+
+/** `/body/flags` → its body and flags; undefined for a plain string (prh matches those literally). */
+function regexParts(pattern: string): { body: string; flags: string } | undefined {
+  const match = /^\/(.+)\/([a-z]*)$/s.exec(pattern);
+  return match ? { body: match[1]!, flags: match[2]! } : undefined;
+}
+
+/**
+ * The literal strings a regular expression matches when it is only literals and `|` (optionally inside
+ * one `(?:…)` or `(…)` group); undefined when it uses anything else.
+ */
+export function literalAlternatives(body: string): string[] | undefined {
+  let inner = body;
+  const group = /^\((?:\?:)?(.*)\)$/s.exec(inner);
+  if (group && !/[()]/.test(group[1]!)) inner = group[1]!;
+  const alternatives: string[] = [];
+  let current = '';
+  for (let i = 0; i < inner.length; i++) {
+    const char = inner[i]!;
+    if (char === '\\') {
+      const next = inner[i + 1];
+      if (next === undefined || /[A-Za-z0-9]/.test(next)) return undefined; // \d, \b, \u… are not literals
+      current += next;
+      i++;
+    } else if (char === '|') {
+      alternatives.push(current);
+      current = '';
+    } else if ('.^$*+?()[]{}'.includes(char)) {
+      return undefined;
+    } else current += char;
+  }
+  alternatives.push(current);
+  return alternatives.every((alternative) => alternative.length > 0) ? alternatives : undefined;
+}
+
+/** Reads a prh YAML dictionary. */
+export function parsePrh(text: string, displayPath: string, options: ImportOptions): ImportResult {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  const [error] = document.errors;
+  if (error) {
+    const at = lineCounter.linePos(error.pos[0]);
+    throw new YakugoError(`invalid YAML: ${error.message.split('\n')[0]}`, { file: displayPath, place: { line: at.line, column: at.col } });
+  }
+  const root = document.contents;
+  if (!isMap(root)) throw new YakugoError('not a prh dictionary: expected a mapping with version and rules', { file: displayPath, place: { line: 1, column: 1 } });
+  const version = root.get('version', true);
+  if (!isScalar(version) || Number(version.value) !== 1) {
+    throw new YakugoError('not a prh dictionary: expected "version: 1"', { file: displayPath, place: placeOfNode(version ?? root, lineCounter) });
+  }
+  const notes: ImportNote[] = [];
+  const imports = root.get('imports', true);
+  if (imports) notes.push({ ...placeOfNode(imports as Node, lineCounter), message: 'imports: are not followed; import each prh file on its own' });
+  const rules = root.get('rules', true);
+  if (!isSeq(rules)) throw new YakugoError('not a prh dictionary: expected a "rules:" list', { file: displayPath, place: placeOfNode((rules as Node) ?? root, lineCounter) });
+  const lng = options.sourceLanguage;
+  const byExpected = new Map<string, ImportedConcept>();
+  const concepts: ImportedConcept[] = [];
+  for (const rule of rules.items) {
+    const at = placeOfNode(rule as Node, lineCounter);
+    if (!isMap(rule)) throw new YakugoError('a prh rule must be a mapping', { file: displayPath, place: at });
+    const expectedNode = rule.get('expected', true);
+    const expected = isScalar(expectedNode) ? String(expectedNode.value ?? '') : '';
+    if (!expected) throw new YakugoError('a prh rule needs "expected"', { file: displayPath, place: at });
+    if (regexParts(expected) || /\$\d/.test(expected)) {
+      notes.push({ ...at, message: `rule with expected "${expected}" uses regular-expression replacement; skipped` });
+      continue;
+    }
+    let imported = byExpected.get(expected);
+    if (!imported) {
+      const concept: Concept = {
+        id: '',
+        translate: CONCEPT_DEFAULTS.translate,
+        caseSensitive: CONCEPT_DEFAULTS.caseSensitive,
+        longVowel: CONCEPT_DEFAULTS.longVowel,
+        terms: { [lng]: [{ text: expected, status: 'preferred', place: { file: displayPath, ...placeOfNode(expectedNode as Node, lineCounter) } }] },
+        forms: {},
+        place: { file: displayPath, ...at },
+      };
+      imported = { concept, idGiven: false };
+      byExpected.set(expected, imported);
+      concepts.push(imported);
+    }
+    const concept = imported.concept;
+    const terms = concept.terms[lng]!;
+    const patternNodes: Node[] = [];
+    for (const key of ['pattern', 'patterns']) {
+      const value = rule.get(key, true) as Node | undefined;
+      if (isSeq(value)) patternNodes.push(...(value.items as Node[]));
+      else if (value) patternNodes.push(value);
+    }
+    for (const node of patternNodes) {
+      const place = placeOfNode(node, lineCounter);
+      if (!isScalar(node)) {
+        notes.push({ ...place, message: 'pattern is not a string; skipped' });
+        continue;
+      }
+      const pattern = String(node.value ?? '');
+      const regex = regexParts(pattern);
+      const literals = regex ? literalAlternatives(regex.body) : [pattern];
+      if (!literals) {
+        notes.push({ ...place, message: `regular expression ${pattern} cannot become a glossary term (only literals and | can); skipped` });
+        continue;
+      }
+      for (const literal of literals) {
+        if (literal === expected || terms.some((term) => term.text === literal)) continue;
+        terms.push({ text: literal, status: 'deprecated', place: { file: displayPath, ...place } } satisfies Term);
+      }
+    }
+    const specs = rule.get('specs', true);
+    if (isSeq(specs)) {
+      for (const spec of specs.items) {
+        const from = isMap(spec) ? spec.get('from') : undefined;
+        if (typeof from === 'string' && from) {
+          concept.examples ??= { match: [], noMatch: [] };
+          if (!concept.examples.match.includes(from)) concept.examples.match.push(from);
+        }
+      }
+    }
+    const message = rule.get('prh');
+    if (typeof message === 'string' && message) concept.note = concept.note && concept.note !== message ? `${concept.note}\n\n${message}` : message;
+  }
+  return { concepts, notes };
+}
+
+/**
+ * The concepts that carry source-language variants as a prh dictionary: `expected` is the preferred term,
+ * `patterns` the deprecated and forbidden ones, `specs` each example sentence with the variants replaced.
+ */
+export function exportPrh(concepts: Concept[], options: ExportOptions): string {
+  const lng = options.sourceLanguage;
+  const rules: Array<Record<string, unknown>> = [];
+  for (const concept of concepts) {
+    const terms = concept.terms[lng] ?? [];
+    const expected = terms.find((term) => term.status === 'preferred')?.text;
+    const variants = terms.filter((term) => term.status === 'deprecated' || term.status === 'forbidden').map((term) => term.text);
+    if (!expected || variants.length === 0) continue;
+    const rule: Record<string, unknown> = { expected };
+    if (variants.length === 1) rule['pattern'] = variants[0];
+    else rule['patterns'] = variants;
+    const specs = (concept.examples?.match ?? [])
+      .filter((sentence) => variants.some((variant) => sentence.includes(variant)))
+      .map((from) => ({ from, to: replaceVariants(from, variants, expected) }));
+    if (specs.length > 0) rule['specs'] = specs;
+    if (concept.note !== undefined) rule['prh'] = concept.note;
+    rules.push(rule);
+  }
+  return `# prh dictionary exported by yakugo (textlint-rule-prh)\n${stringify({ version: 1, rules }, { lineWidth: 0 })}`;
+}
+
+/** What prh would write for `sentence`: every variant (longest first) replaced by the expected term. */
+function replaceVariants(sentence: string, variants: string[], expected: string): string {
+  const ordered = [...variants].sort((a, b) => b.length - a.length);
+  let out = '';
+  let i = 0;
+  outer: while (i < sentence.length) {
+    if (sentence.startsWith(expected, i)) {
+      out += expected;
+      i += expected.length;
+      continue;
+    }
+    for (const variant of ordered) {
+      if (sentence.startsWith(variant, i)) {
+        out += expected;
+        i += variant.length;
+        continue outer;
+      }
+    }
+    out += sentence[i];
+    i++;
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+import type { Concept } from '../types.js';
+
+/** What an exporter needs to know about the project. */
+export interface ExportOptions {
+  /** The language articles are written in (`ja`). */
+  sourceLanguage: string;
+  /** Target languages to write, in column / langSec order (the source language is always written first). */
+  languages: string[];
+}
+
+/** What an importer needs to know about the project. */
+export interface ImportOptions {
+  sourceLanguage: string;
+  /** Target languages configured; a `translate: false` concept is written for these. */
+  languages: string[];
+}
+
+/** One concept read from an interchange file. */
+export interface ImportedConcept {
+  concept: Concept;
+  /** The file gave the id (TBX `id`, CSV `id` column); otherwise it is derived from the terms later. */
+  idGiven: boolean;
+}
+
+/** Something in the file that could not become glossary data, reported rather than dropped silently. */
+export interface ImportNote {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface ImportResult {
+  concepts: ImportedConcept[];
+  notes: ImportNote[];
+}

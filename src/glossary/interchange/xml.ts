@@ -1,0 +1,67 @@
+import { DOMParser, type Element, type Document as XmlDocument } from '@xmldom/xmldom';
+import { YakugoError } from '../../util/errors.js';
+
+/**
+ * Parses XML with a real parser (@xmldom/xmldom). Any error or fatal error fails with the file, line and
+ * column the parser reports. Entities are never resolved from outside the document, and a DOCTYPE that
+ * declares entities is refused outright (entity expansion attacks, and no glossary needs them).
+ */
+export function parseXml(text: string, displayPath: string): XmlDocument {
+  let first: { message: string; line: number; column: number } | undefined;
+  const parser = new DOMParser({
+    onError: (level, message, context: { locator?: { lineNumber?: number; columnNumber?: number } }) => {
+      if (level === 'warning' || first) return;
+      first = { message, line: context?.locator?.lineNumber ?? 1, column: context?.locator?.columnNumber ?? 1 };
+    },
+  });
+  let document: XmlDocument;
+  try {
+    document = parser.parseFromString(text, 'text/xml');
+  } catch (error) {
+    const locator = (error as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
+    const message = first?.message ?? (error instanceof Error ? error.message : String(error));
+    throw new YakugoError(`invalid XML: ${message}`, {
+      file: displayPath,
+      place: { line: first?.line ?? locator?.lineNumber ?? 1, column: first?.column ?? locator?.columnNumber ?? 1 },
+    });
+  }
+  if (first) throw new YakugoError(`invalid XML: ${first.message}`, { file: displayPath, place: { line: first.line, column: first.column } });
+  const doctype = document.doctype;
+  if (doctype && /<!ENTITY/i.test(doctype.internalSubset ?? '')) {
+    throw new YakugoError('refusing a DOCTYPE that declares entities', { file: displayPath, place: placeOf(doctype) });
+  }
+  if (!document.documentElement) throw new YakugoError('invalid XML: no root element', { file: displayPath, place: { line: 1, column: 1 } });
+  return document;
+}
+
+/** Line and column xmldom recorded for a node. */
+export function placeOf(node: { lineNumber?: number; columnNumber?: number }): { line: number; column: number } {
+  return { line: node.lineNumber ?? 1, column: node.columnNumber ?? 1 };
+}
+
+/** Child elements of `element`, optionally only those with a given local name. */
+export function childElements(element: Element, localName?: string): Element[] {
+  const out: Element[] = [];
+  for (let node = element.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 1) {
+      const child = node as Element;
+      if (localName === undefined || child.localName === localName) out.push(child);
+    }
+  }
+  return out;
+}
+
+/** Text content of an element, trimmed (inner line breaks of notes and definitions are kept). */
+export function textOf(element: Element): string {
+  return (element.textContent ?? '').trim();
+}
+
+/** The `xml:lang` (or plain `lang`) attribute. */
+export function langOf(element: Element): string | undefined {
+  return element.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang') || element.getAttribute('xml:lang') || element.getAttribute('lang') || undefined;
+}
+
+/** Escapes text for element content and attribute values. */
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,0 +1,47 @@
+import type { Root } from 'mdast';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
+import { unified } from 'unified';
+
+/**
+ * How every edition is written. Chosen to match how Japanese editorial Markdown is usually written, so the
+ * `ja` edition stays close to the source bytes as well as equal as a tree.
+ */
+export const stringifyOptions: StringifyOptions = {
+  bullet: '-',
+  emphasis: '*',
+  strong: '*',
+  fence: '`',
+  fences: true,
+  rule: '-',
+  listItemIndent: 'one',
+  incrementListMarker: true,
+  resourceLink: false,
+};
+
+/**
+ * The one processor of the project: CommonMark + GFM (tables, footnotes, strikethrough, task lists,
+ * autolinks) + YAML front matter + CJK-friendly emphasis, so `**「蒸留」**は` is strong text.
+ * Parsing and stringifying go through the same plugins, so what is written parses back the same.
+ */
+const processor = unified()
+  .use(remarkParse)
+  // Padding cells to align pipes counts UTF-16 units, not display width, so it misaligns Japanese anyway.
+  .use(remarkGfm, { tablePipeAlign: false })
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkCjkFriendly)
+  .use(remarkCjkFriendlyGfmStrikethrough)
+  .use(remarkStringify, stringifyOptions)
+  .freeze();
+
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text);
+}
+
+export function stringifyMarkdown(tree: Root): string {
+  return processor.stringify(tree);
+}

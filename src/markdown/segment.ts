@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import type { Heading, Nodes, Paragraph, Parent, PhrasingContent, Root, TableCell, Yaml } from 'mdast';
+import { visitParents } from 'unist-util-visit-parents';
+import { type Document, isScalar, isSeq, LineCounter, parseDocument, type Scalar } from 'yaml';
+import { YakugoError } from '../util/errors.js';
+import { parseMarkdown } from './parse.js';
+import { alignRun, collectRuns, hasProse } from './runs.js';
+import type { Segment, SegmentKind, SourcePoint } from './types.js';
+
+export interface SegmentOptions {
+  /** Front-matter fields whose values are translated. */
+  frontMatter: string[];
+  /** File name for messages. */
+  file?: string;
+}
+
+/** A segment together with the tree node it was made from (for rebuilding editions). */
+export interface SegmentedMarkdown {
+  tree: Root;
+  segments: Segment[];
+  /** The mdast node of each body segment, by key. */
+  nodes: Map<string, SegmentNode>;
+  /** The front matter as a YAML document, when the file has one. */
+  frontMatter: FrontMatter | undefined;
+}
+
+export type SegmentNode = Heading | Paragraph | TableCell;
+
+export interface FrontMatter {
+  node: Yaml;
+  document: Document;
+  /** Path in the YAML document of each `meta` segment, by key. */
+  paths: Map<string, Array<string | number>>;
+}
+
+/**
+ * Splits a Markdown document into translatable segments: the named front-matter fields, then every heading,
+ * paragraph (also inside lists, block quotes and footnote definitions) and table cell that holds prose, in
+ * document order. Keys come from the text itself, so inserting, removing or editing one paragraph changes
+ * no other key.
+ */
+export function segmentMarkdown(text: string, options: SegmentOptions): SegmentedMarkdown {
+  const tree = parseMarkdown(text);
+  const segments: Segment[] = [];
+  const nodes = new Map<string, SegmentNode>();
+  const keys = new KeyAllocator();
+
+  const frontMatter = segmentFrontMatter(tree, text, options, keys, segments);
+
+  visitParents(tree, (node, ancestors) => {
+    if (node.type !== 'heading' && node.type !== 'paragraph' && node.type !== 'tableCell') return;
+    const kind: SegmentKind = node.type === 'tableCell' ? 'cell' : node.type;
+    const segment = segmentOfNode(node, kind, ancestors, text, keys);
+    if (segment) {
+      segments.push(segment);
+      nodes.set(segment.key, node);
+    }
+    return 'skip';
+  });
+  return { tree, segments, nodes, frontMatter };
+}
+
+function segmentOfNode(
+  node: SegmentNode,
+  kind: SegmentKind,
+  ancestors: Parent[],
+  source: string,
+  keys: KeyAllocator,
+): Segment | undefined {
+  const children = node.children as PhrasingContent[];
+  const first = children[0];
+  const last = children.at(-1);
+  if (!first?.position || !last?.position) return undefined;
+  const runs = collectRuns(children, source);
+  if (!hasProse(runs)) return undefined;
+  const quoteDepth = ancestors.filter((ancestor) => ancestor.type === 'blockquote').length;
+  const segmentText = inlineSourceText(source.slice(first.position.start.offset, last.position.end.offset), quoteDepth);
+  const start = first.position.start;
+  return {
+    key: keys.allocate(kind, segmentText),
+    kind,
+    text: segmentText,
+    start: { line: start.line, column: start.column, offset: start.offset ?? 0 },
+    runs,
+  };
+}
+
+/**
+ * The inline Markdown of a block as its writer wrote it: line breaks kept (as `\n`), and on continuation
+ * lines the container prefixes (`> ` of block quotes, list indentation) and leading white space removed,
+ * which the parser ignores too.
+ */
+export function inlineSourceText(slice: string, quoteDepth: number): string {
+  const lines = slice.split(/\r?\n|\r/);
+  return lines
+    .map((line, index) => {
+      if (index === 0) return line;
+      let rest = line;
+      for (let depth = 0; depth < quoteDepth; depth++) {
+        const marker = /^[ \t]*>[ \t]?/.exec(rest);
+        if (!marker) break;
+        rest = rest.slice(marker[0].length);
+      }
+      return rest.replace(/^[ \t]+/, '');
+    })
+    .join('\n');
+}
+
+/** Hands out `kind.hash` keys; a repeated text gets `.2`, `.3`… in document order. */
+class KeyAllocator {
+  private readonly seen = new Map<string, number>();
+
+  allocate(kind: string, text: string): string {
+    return this.unique(`${kind}.${shortHash(text)}`);
+  }
+
+  unique(base: string): string {
+    const count = (this.seen.get(base) ?? 0) + 1;
+    this.seen.set(base, count);
+    return count === 1 ? base : `${base}.${count}`;
+  }
+}
+
+/** First 8 hex digits of SHA-256: stable on every machine, and collisions are caught by KeyAllocator. */
+export function shortHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 8);
+}
+
+function segmentFrontMatter(
+  tree: Root,
+  source: string,
+  options: SegmentOptions,
+  keys: KeyAllocator,
+  segments: Segment[],
+): FrontMatter | undefined {
+  const node = tree.children[0];
+  if (node?.type !== 'yaml' || !node.position) return undefined;
+  // The YAML text starts on the line after the opening `---`.
+  const contentStart = source.indexOf('\n', node.position.start.offset ?? 0) + 1;
+  const lineCounter = new LineCounter();
+  const document = parseDocument(node.value, { lineCounter, keepSourceTokens: false });
+  const [error] = document.errors;
+  if (error) {
+    const at = lineCounter.linePos(error.pos[0]);
+    throw new YakugoError(`invalid front matter: ${error.message.split('\n')[0]}`, {
+      file: options.file,
+      place: { line: (node.position.start.line ?? 1) + at.line, column: at.col },
+    });
+  }
+  const paths = new Map<string, Array<string | number>>();
+  const pointAt = (yamlOffset: number): SourcePoint => {
+    const at = lineCounter.linePos(yamlOffset);
+    return { line: node.position!.start.line + at.line, column: at.col, offset: contentStart + yamlOffset };
+  };
+  const add = (key: string, path: Array<string | number>, scalar: Scalar) => {
+    const value = String(scalar.value);
+    if (!/\p{L}/u.test(value)) return;
+    const [from, , to] = scalar.range ?? [0, 0, 0];
+    segments.push({
+      key,
+      kind: 'meta',
+      text: value,
+      start: pointAt(from),
+      runs: [alignRun(value, source, contentStart + from, contentStart + to)],
+      field: String(path[0]),
+    });
+    paths.set(key, path);
+  };
+  for (const field of options.frontMatter) {
+    const value = document.get(field, true);
+    if (isScalar(value) && typeof value.value === 'string') {
+      add(keys.unique(`meta.${field}`), [field], value);
+    } else if (isSeq(value)) {
+      value.items.forEach((item, index) => {
+        if (isScalar(item) && typeof item.value === 'string') {
+          add(keys.unique(`meta.${field}.${shortHash(item.value)}`), [field, index], item);
+        }
+      });
+    }
+  }
+  return { node, document, paths };
+}

@@ -1,0 +1,59 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Project } from '../config/load.js';
+import { segmentMarkdown } from '../markdown/segment.js';
+import type { SourceArticle } from '../markdown/types.js';
+import { YakugoError } from '../util/errors.js';
+import { readTextFile } from '../util/fs.js';
+
+/** Every `*.md` file under the source folder (nested folders too), sorted by path so runs are deterministic. */
+export function listArticles(project: Project): string[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of entries.sort()) {
+      if (name.startsWith('.')) continue;
+      const path = join(dir, name);
+      const stats = statSync(path);
+      if (stats.isDirectory()) walk(path);
+      else if (/\.(md|markdown)$/i.test(name)) files.push(path);
+    }
+  };
+  walk(project.dirs.source);
+  return files.sort(compareCodePoints);
+}
+
+/** Code-point order, independent of the machine's locale. */
+export function compareCodePoints(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The article id (i18next namespace) of a source file: its path under the source folder, without extension. */
+export function articleId(project: Project, file: string): string {
+  const path = relative(project.dirs.source, file).split(sep).join('/');
+  if (path.startsWith('../') || path === '..' || path.startsWith('/')) {
+    throw new YakugoError(`article is outside the source folder ${displayPath(project, project.dirs.source)}; its edition would be written outside ${displayPath(project, project.dirs.out)}`, {
+      file: displayPath(project, file),
+    });
+  }
+  return path.replace(/\.(md|markdown)$/i, '');
+}
+
+/** A path relative to the project root with `/` separators, for messages and reports. */
+export function displayPath(project: Project, file: string): string {
+  const path = relative(project.root, file).split(sep).join('/');
+  return path === '' ? '.' : path;
+}
+
+/** Reads and segments one article. */
+export function loadArticle(project: Project, file: string): SourceArticle {
+  const path = displayPath(project, file);
+  const source = readTextFile(file, path);
+  const { segments } = segmentMarkdown(source, { frontMatter: project.config.frontMatter, file: path });
+  return { id: articleId(project, file), file, path, source, segments };
+}
