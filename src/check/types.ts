@@ -171,6 +171,8 @@ export interface OrphanEntry {
   key: string;
   value: string;
   place: Location;
+  /** The current segment its old source text is most similar to, when one is similar enough. */
+  probably?: SourceSegment;
 }
 
 export interface TargetCatalog {
@@ -191,18 +193,22 @@ export interface ArticleInput {
   targets: TargetCatalog[];
 }
 
-/** An edition file and what `build` would write there. */
+/** An edition file compared with what `build` would write there (the verdict of `build --dry-run`). */
 export interface EditionInput {
   article: SourceArticle;
   lng: string;
   /** `out/<lng>/<article>.md`, relative to the root. */
   file: string;
-  /** The file's contents, `undefined` when there is no file. */
-  actual: string | undefined;
-  /** What `build` writes, `undefined` when it writes nothing (an optional language below its threshold). */
-  expected: string | undefined;
-  /** Why the edition cannot be built (a translation that does not fit), when it cannot. */
-  error?: { message: string; key: string };
+  /** `not-built`: build writes no file (a required language with missing keys, or below its threshold). */
+  status: 'current' | 'outdated' | 'missing' | 'not-built';
+  /** Where the file first differs from what build writes, when outdated. */
+  difference?: { line: number; column: number };
+}
+
+/** The editions of a run, or why build cannot produce them (a translation that does not fit its segment). */
+export interface EditionCheck {
+  editions: EditionInput[];
+  failure?: { message: string; location: Location; lng: string | null; key: string | null };
 }
 
 export interface RuleContext {
@@ -215,6 +221,6 @@ export interface RuleContext {
   includesSource: boolean;
   articles: readonly ArticleInput[];
   /** Editions to compare, computed only when `edition/outdated` runs. */
-  editions(): readonly EditionInput[];
+  editions(): EditionCheck;
   report(problem: Report): void;
 }

@@ -22,6 +22,8 @@ export interface ConceptExamples {
   match: string[];
   /** Japanese sentences that must not. */
   noMatch: string[];
+  /** Where each sentence is written (same order as `match` and `noMatch`), for load errors. */
+  places?: { match: GlossaryPlace[]; noMatch: GlossaryPlace[] };
 }
 
 export interface Concept {

@@ -5,7 +5,8 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
-import { unified } from 'unified';
+import { gfmTaskListItemToMarkdown } from 'mdast-util-gfm-task-list-item';
+import { type Processor, unified } from 'unified';
 
 /**
  * How every edition is written. Chosen to match how Japanese editorial Markdown is usually written, so the
@@ -24,6 +25,17 @@ export const stringifyOptions: StringifyOptions = {
 };
 
 /**
+ * remark-cjk-friendly's serializer replaces the root, paragraph and heading handlers after remark-gfm has
+ * set its own, and task-list checkboxes (`- [ ]`) are then dropped from the output (found by the round-trip
+ * check in build). Registering GFM's list-item handler again, last, restores them.
+ */
+function restoreTaskListItems(this: Processor): void {
+  const data = this.data();
+  data.toMarkdownExtensions ??= [];
+  data.toMarkdownExtensions.push({ handlers: gfmTaskListItemToMarkdown().handlers });
+}
+
+/**
  * The one processor of the project: CommonMark + GFM (tables, footnotes, strikethrough, task lists,
  * autolinks) + YAML front matter + CJK-friendly emphasis, so `**「蒸留」**は` is strong text.
  * Parsing and stringifying go through the same plugins, so what is written parses back the same.
@@ -35,6 +47,7 @@ const processor = unified()
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkCjkFriendly)
   .use(remarkCjkFriendlyGfmStrikethrough)
+  .use(restoreTaskListItems)
   .use(remarkStringify, stringifyOptions)
   .freeze();
 

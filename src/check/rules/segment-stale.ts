@@ -54,10 +54,12 @@ const t = defineMessages('check-rule-segment-stale', {
   en: {
     stale: 'The source of this {{lng}} translation changed after it was written: “{{text}}” ({{source}})',
     orphan: 'This {{lng}} translation belongs to no source segment any more (its paragraph was edited or removed): run yakugo extract and review it',
+    orphanProbably: 'This {{lng}} translation belongs to no source segment any more: its source text probably became “{{text}}” ({{source}}); run yakugo extract and review it',
   },
   ja: {
     stale: 'この {{lng}} 訳を書いた後に原文が変わりました:「{{text}}」({{source}})',
     orphan: 'この {{lng}} 訳に対応する原文のセグメントがありません(段落が編集または削除されました)。yakugo extract を実行して見直してください',
+    orphanProbably: 'この {{lng}} 訳に対応する原文のセグメントがありません。原文はおそらく「{{text}}」({{source}})に変わりました。yakugo extract を実行して見直してください',
   },
 });
 
@@ -83,12 +85,15 @@ export const segmentStale: Rule = {
         }
         for (const orphan of target.orphans) {
           if (orphan.value.trim() === '') continue;
+          const probably = orphan.probably;
           context.report({
             lng: target.lng,
             ...orphan.place,
             key: orphan.key,
-            message: t('orphan', { lng: target.lng }),
-            source: { file: article.path, line: 1, column: 1 },
+            message: probably
+              ? t('orphanProbably', { lng: target.lng, text: excerpt(probably.segment.text), source: formatLocation(probably.place) })
+              : t('orphan', { lng: target.lng }),
+            source: probably?.place ?? { file: article.path, line: 1, column: 1 },
           });
         }
       }

@@ -50,7 +50,7 @@ export const termNoTarget: Rule = {
   defaultSeverity: () => 'warn',
   check(context) {
     const reported = new Set<string>();
-    for (const { article, sources } of context.articles) {
+    for (const { sources } of context.articles) {
       for (const source of sources) {
         for (const match of source.matches) {
           if (!match.concept.translate) continue;
@@ -58,7 +58,7 @@ export const termNoTarget: Rule = {
             const id = `${match.concept.id}\u0000${lng}`;
             if (reported.has(id) || context.terms.accepted(match.concept, lng).length > 0) continue;
             reported.add(id);
-            const place = match.concept.place ?? { file: article.path, ...match.place };
+            const place = match.concept.place ?? match.place;
             context.report({
               lng,
               file: place.file,

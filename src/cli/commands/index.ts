@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { register as build } from './build.js';
 import { register as extract } from './extract.js';
+import { register as fix } from './fix.js';
 
 /** Each command lives in its own module and registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -9,4 +10,5 @@ export type RegisterCommand = (program: Command) => void;
 export const commands: RegisterCommand[] = [
   extract,
   build,
+  fix,
 ];

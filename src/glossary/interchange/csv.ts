@@ -3,7 +3,7 @@ import { CONCEPT_ID } from '../maintain/ids.js';
 import { CONCEPT_DEFAULTS } from '../maintain/yaml.js';
 import type { Concept, TermStatus } from '../types.js';
 import { collapseUntranslated } from './tbx.js';
-import type { ExportOptions, ImportedConcept, ImportNote, ImportOptions, ImportResult } from './types.js';
+import { type ExportOptions, type ImportedConcept, type ImportNote, type ImportOptions, type ImportResult, listOf } from './types.js';
 
 /**
  * CSV / TSV glossaries: a header row of language codes (the layout of spreadsheets and of the Google
@@ -178,7 +178,7 @@ export function parseDelimited(text: string, delimiter: ',' | '\t', displayPath:
     if (seen.has(name)) throw new YakugoError(`column "${name}" appears twice`, { file: displayPath, place: header[index]! });
     seen.add(name);
   }
-  const languageColumns = columns.map((name, index) => ({ name, index })).filter(({ name }) => LANGUAGE_COLUMN.test(name));
+  const languageColumns = columns.map((name, index) => ({ name, index })).filter(({ name }) => !META_COLUMNS.has(name) && LANGUAGE_COLUMN.test(name));
   if (!languageColumns.some(({ name }) => name === options.sourceLanguage)) {
     throw new YakugoError(`no "${options.sourceLanguage}" column: the header must name the source language`, { file: displayPath, place: { line: 1, column: 1 } });
   }
@@ -240,12 +240,12 @@ export function parseDelimited(text: string, delimiter: ',' | '\t', displayPath:
       if (status === 'form') {
         if (lng === options.sourceLanguage) notes.push({ line: cell.line, column: cell.column, message: `a form in the source language column is read as an admitted term` });
         else {
-          (concept.forms[lng] ??= []).push(text);
+          listOf(concept.forms, lng).push(text);
           continue;
         }
       }
       const termStatus = (status === 'form' ? 'admitted' : status) as TermStatus;
-      (concept.terms[lng] ??= []).push({ text, status: termStatus, place: { file: displayPath, line: cell.line, column: cell.column } });
+      listOf(concept.terms, lng).push({ text, status: termStatus, place: { file: displayPath, line: cell.line, column: cell.column } });
     }
     previous = target;
   }

@@ -3,7 +3,7 @@ import { YakugoError } from '../../util/errors.js';
 import { CONCEPT_ID } from '../maintain/ids.js';
 import { CONCEPT_DEFAULTS } from '../maintain/yaml.js';
 import type { Concept, Term, TermStatus } from '../types.js';
-import type { ExportOptions, ImportedConcept, ImportNote, ImportOptions, ImportResult } from './types.js';
+import { type ExportOptions, type ImportedConcept, type ImportNote, type ImportOptions, type ImportResult, listOf } from './types.js';
 import { childElements, escapeXml, langOf, parseXml, placeOf, textOf } from './xml.js';
 
 /**
@@ -187,7 +187,7 @@ function readEntry(entry: Element, v3: boolean, file: string, sourceLanguage: st
       } else definition ??= textOf(descrip);
     }
     for (const note of childElements(langSec, 'note')) entryNotes.push(textOf(note));
-    const termSecs = v3 ? childElements(langSec, 'termSec') : [...childElements(langSec, 'tig'), ...childElements(langSec, 'ntig')];
+    const termSecs = childElements(langSec).filter((child) => (v3 ? child.localName === 'termSec' : child.localName === 'tig' || child.localName === 'ntig'));
     for (const termSec of termSecs) {
       const holder = termSec.localName === 'ntig' ? childElements(termSec, 'termGrp')[0] : termSec;
       const termElement = holder ? childElements(holder, 'term')[0] : undefined;
@@ -214,10 +214,10 @@ function readEntry(entry: Element, v3: boolean, file: string, sourceLanguage: st
       if (status === 'deprecated' && termNoteTexts.includes(FORBIDDEN_NOTE)) status = 'forbidden';
       const isVariant = termNotes.some((note) => note.getAttribute('type') === 'termType' && textOf(note) === 'variant');
       if (isVariant && status === 'admitted' && lng !== sourceLanguage) {
-        (concept.forms[lng] ??= []).push(text);
+        listOf(concept.forms, lng).push(text);
         continue;
       }
-      (concept.terms[lng] ??= []).push({ text, status, place: { file, ...placeOf(termElement) } });
+      listOf(concept.terms, lng).push({ text, status, place: { file, ...placeOf(termElement) } });
     }
   }
   if (definition !== undefined) concept.definition = definition;

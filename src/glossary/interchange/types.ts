@@ -33,3 +33,13 @@ export interface ImportResult {
   concepts: ImportedConcept[];
   notes: ImportNote[];
 }
+
+/** The list under `key`, created empty when missing. */
+export function listOf<T>(record: Record<string, T[]>, key: string): T[] {
+  let list = record[key];
+  if (!list) {
+    list = [];
+    record[key] = list;
+  }
+  return list;
+}

@@ -9,8 +9,14 @@ import { YakugoError } from '../../util/errors.js';
 export function parseXml(text: string, displayPath: string): XmlDocument {
   let first: { message: string; line: number; column: number } | undefined;
   const parser = new DOMParser({
-    onError: (level, message, context: { locator?: { lineNumber?: number; columnNumber?: number } }) => {
+    onError: (level, message, context: { locator?: { lineNumber?: number; columnNumber?: number }; doc?: XmlDocument }) => {
       if (level === 'warning' || first) return;
+      const doctype = context?.doc?.doctype;
+      if (doctype && declaresEntities(doctype.internalSubset)) {
+        // The parser refuses to expand them anyway; say why the file is refused rather than "entity not found".
+        first = { message: ENTITY_REFUSAL, ...placeOf(doctype) };
+        return;
+      }
       first = { message, line: context?.locator?.lineNumber ?? 1, column: context?.locator?.columnNumber ?? 1 };
     },
   });
@@ -20,18 +26,25 @@ export function parseXml(text: string, displayPath: string): XmlDocument {
   } catch (error) {
     const locator = (error as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
     const message = first?.message ?? (error instanceof Error ? error.message : String(error));
-    throw new YakugoError(`invalid XML: ${message}`, {
+    throw new YakugoError(message === ENTITY_REFUSAL ? message : `invalid XML: ${message}`, {
       file: displayPath,
       place: { line: first?.line ?? locator?.lineNumber ?? 1, column: first?.column ?? locator?.columnNumber ?? 1 },
     });
   }
-  if (first) throw new YakugoError(`invalid XML: ${first.message}`, { file: displayPath, place: { line: first.line, column: first.column } });
-  const doctype = document.doctype;
-  if (doctype && /<!ENTITY/i.test(doctype.internalSubset ?? '')) {
-    throw new YakugoError('refusing a DOCTYPE that declares entities', { file: displayPath, place: placeOf(doctype) });
+  if (first) {
+    const message = first.message === ENTITY_REFUSAL ? ENTITY_REFUSAL : `invalid XML: ${first.message}`;
+    throw new YakugoError(message, { file: displayPath, place: { line: first.line, column: first.column } });
   }
+  const doctype = document.doctype;
+  if (doctype && declaresEntities(doctype.internalSubset)) throw new YakugoError(ENTITY_REFUSAL, { file: displayPath, place: placeOf(doctype) });
   if (!document.documentElement) throw new YakugoError('invalid XML: no root element', { file: displayPath, place: { line: 1, column: 1 } });
   return document;
+}
+
+const ENTITY_REFUSAL = 'refusing a DOCTYPE that declares entities';
+
+function declaresEntities(internalSubset: string | undefined): boolean {
+  return /<!ENTITY/i.test(internalSubset ?? '');
 }
 
 /** Line and column xmldom recorded for a node. */

@@ -1,0 +1,98 @@
+/**
+ * What `edition/outdated` compares: the verdict of `build --dry-run` for each edition (the one source of
+ * truth for what build writes), plus where an outdated file first differs, found by rendering the edition
+ * the way build does.
+ */
+import { existsSync } from 'node:fs';
+import { build, editionPath } from '../build/build.js';
+import { renderEdition } from '../build/edition.js';
+import { createResolver, type Resources } from '../build/resolve.js';
+import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
+import type { Project } from '../config/load.js';
+import type { SourceArticle } from '../markdown/types.js';
+import { displayPath } from '../project/articles.js';
+import { YakugoError } from '../util/errors.js';
+import { readTextFile } from '../util/fs.js';
+import { firstDifference } from './rules/edition-outdated.js';
+import type { EditionCheck, EditionInput } from './types.js';
+
+/** Compares the editions of `articles` in `languages` (target and/or source languages) with `out/`. */
+export function checkEditions(project: Project, articles: readonly SourceArticle[], languages: readonly string[]): EditionCheck {
+  if (articles.length === 0 || languages.length === 0) return { editions: [] };
+  let result: ReturnType<typeof build>;
+  try {
+    result = build({ root: project.root, config: project.configFile, files: articles.map((article) => article.file), dryRun: true });
+  } catch (error) {
+    if (!(error instanceof YakugoError)) throw error;
+    const key = /^(\S+) \(/.exec(error.message)?.[1] ?? null;
+    return {
+      editions: [],
+      failure: {
+        message: error.message,
+        location: { file: error.file ?? '.', line: error.place?.line ?? 1, column: error.place?.column ?? 1 },
+        lng: languageOfCatalog(project, error.file),
+        key,
+      },
+    };
+  }
+  const byId = new Map(articles.map((article) => [article.id, article]));
+  const wanted = new Set(languages);
+  const editions: EditionInput[] = [];
+  let render: ((article: SourceArticle, lng: string) => string) | undefined;
+  for (const report of result.editions) {
+    const article = byId.get(report.article);
+    if (!article || !wanted.has(report.lng)) continue;
+    const file = editionPath(project, report.lng, article);
+    const edition: EditionInput = { article, lng: report.lng, file: report.file, status: 'current' };
+    if (report.status === 'skipped') edition.status = 'not-built';
+    else if (report.status === 'outdated') {
+      if (!existsSync(file)) edition.status = 'missing';
+      else {
+        edition.status = 'outdated';
+        render ??= editionRenderer(project, articles);
+        const difference = firstDifference(render(article, report.lng), readTextFile(file, report.file));
+        if (difference) edition.difference = difference;
+      }
+    }
+    editions.push(edition);
+  }
+  return { editions };
+}
+
+/**
+ * Renders an edition as build does: each segment resolved through i18next (fallback chains included),
+ * the source text where nothing resolves.
+ */
+function editionRenderer(project: Project, articles: readonly SourceArticle[]): (article: SourceArticle, lng: string) => string {
+  const { config } = project;
+  const resources: Resources = { [config.sourceLanguage]: {} };
+  for (const article of articles) {
+    resources[config.sourceLanguage]![article.id] = Object.fromEntries(article.segments.map((segment) => [segment.key, segment.text]));
+  }
+  for (const lng of new Set([...config.languages, ...Object.values(config.fallback).flat()])) {
+    if (lng === config.sourceLanguage) continue;
+    resources[lng] = {};
+    for (const article of articles) {
+      const file = catalogPath(project, lng, article.id);
+      resources[lng]![article.id] = Object.fromEntries(readCatalogIfExists(file, displayPath(project, file)).entries);
+    }
+  }
+  const resolver = createResolver(config, resources);
+  return (article, lng) =>
+    renderEdition({
+      source: article.source,
+      frontMatter: config.frontMatter,
+      file: article.path,
+      textOf: (segment) => {
+        const resolved = resolver.resolve(lng, article.id, segment.key);
+        return resolved && (resolved.usedLng !== config.sourceLanguage || lng === config.sourceLanguage) ? resolved.text : segment.text;
+      },
+    });
+}
+
+/** `locales/en/x.json` → `en`; anything outside the locales folder → null. */
+function languageOfCatalog(project: Project, file: string | undefined): string | null {
+  const locales = `${displayPath(project, project.dirs.locales)}/`;
+  if (!file?.startsWith(locales)) return null;
+  return file.slice(locales.length).split('/')[0] ?? null;
+}

@@ -1,0 +1,45 @@
+import type { Project } from '../../config/load.js';
+import { segmentMarkdown } from '../../markdown/segment.js';
+import { displayPath, listArticles } from '../../project/articles.js';
+import { placeOfOffset } from '../../util/errors.js';
+import { readTextFile } from '../../util/fs.js';
+import type { Matcher } from '../match.js';
+import { unifiedDiff } from './diff.js';
+import { applyEdits, type Edit, planFixes, type Skipped } from './fix.js';
+import { hasBom, writeTextFile } from './text-file.js';
+
+export interface FileFix {
+  /** Path relative to the root. */
+  path: string;
+  edits: Array<Edit & { line: number; column: number }>;
+  skipped: Array<Skipped & { line: number; column: number }>;
+  /** Unified diff of the change (empty when nothing changes). */
+  diff: string;
+}
+
+/**
+ * Rewrites deprecated Japanese variants in every source article into the preferred term. Only prose is
+ * searched (the segments' text runs: never code, URLs, HTML or front-matter fields that are not
+ * translated); the edits are spliced in by file offset, so every other byte (line endings, BOM,
+ * spacing) stays as it was. With `dryRun` nothing is written.
+ */
+export function fixSources(project: Project, matcher: Matcher, options: { dryRun: boolean; files?: string[] }): FileFix[] {
+  const fixes: FileFix[] = [];
+  for (const file of options.files ?? listArticles(project)) {
+    const path = displayPath(project, file);
+    const text = readTextFile(file, path);
+    const { segments } = segmentMarkdown(text, { frontMatter: project.config.frontMatter, file: path });
+    const matches = matcher.findInRuns(segments.flatMap((segment) => segment.runs));
+    const { edits, skipped } = planFixes(matches, text);
+    if (edits.length === 0 && skipped.length === 0) continue;
+    const after = applyEdits(text, edits);
+    if (!options.dryRun && after !== text) writeTextFile(file, after, hasBom(file));
+    fixes.push({
+      path,
+      edits: edits.map((edit) => ({ ...edit, ...placeOfOffset(text, edit.start) })),
+      skipped: skipped.map((skip) => ({ ...skip, ...placeOfOffset(text, skip.start) })),
+      diff: unifiedDiff(path, text, after),
+    });
+  }
+  return fixes;
+}

@@ -1,0 +1,29 @@
+/**
+ * Whole-word search for languages written with spaces. Words of a term may be joined by spaces or
+ * hyphens in the text (`large-language model` = `large language model`), and the last word may take the
+ * forms `inflect` gives (plurals, verb forms).
+ */
+const SEPARATOR = '(?:\\s*[-\u2010\u2011\u2013]\\s*|\\s+)';
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+export function wordPattern(term: string, options: { caseSensitive: boolean; inflect?: (word: string) => string[] }): RegExp {
+  const words = term.split(/\s*[-\u2010\u2011\u2013]\s*|\s+/u).filter(Boolean);
+  const last = words.pop() ?? '';
+  const lastForms = options.inflect ? [...new Set([last, ...options.inflect(last)])] : [last];
+  // Longest first, so the alternation prefers `models` over `model`.
+  lastForms.sort((a, b) => b.length - a.length);
+  const body = [...words.map(escape), `(?:${lastForms.map(escape).join('|')})`].join(SEPARATOR);
+  const before = WORD_CHAR.test(term[0] ?? '') ? '(?<![\\p{L}\\p{N}])' : '';
+  const after = WORD_CHAR.test(term.at(-1) ?? '') ? '(?![\\p{L}\\p{N}])' : '';
+  return new RegExp(before + body + after, options.caseSensitive ? 'gu' : 'giu');
+}
+
+export function findAll(pattern: RegExp, text: string): Array<{ start: number; end: number }> {
+  const hits: Array<{ start: number; end: number }> = [];
+  for (const found of text.matchAll(pattern)) hits.push({ start: found.index, end: found.index + found[0].length });
+  return hits;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

@@ -1,0 +1,21 @@
+/**
+ * yakugo as a library: the same operations as the CLI.
+ *
+ * ```ts
+ * import { extract, build } from 'yakugo';
+ * extract({ root: 'path/to/project' });
+ * const result = build({ root: 'path/to/project' });
+ * ```
+ */
+export { type BuildOptions, type BuildResult, build, type EditionReport } from './build/build.js';
+export { EditionError, renderEdition } from './build/edition.js';
+export { type Catalog, catalogPath, parseCatalog, readCatalog } from './catalog/catalog.js';
+export { type ExtractOptions, type ExtractResult, extract } from './catalog/extract.js';
+export { isStale, readState, type StateEntry } from './catalog/state.js';
+export { loadProject, type Project } from './config/load.js';
+export { type Config, configSchema } from './config/schema.js';
+export { parseMarkdown, stringifyMarkdown } from './markdown/parse.js';
+export { segmentMarkdown } from './markdown/segment.js';
+export type { Segment, SourceArticle, TextRun } from './markdown/types.js';
+export { listArticles, loadArticle } from './project/articles.js';
+export { YakugoError } from './util/errors.js';
