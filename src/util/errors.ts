@@ -15,13 +15,17 @@ export interface Place {
  * report reads `file:line:column: message`; the CLI exits 2.
  */
 export class YakugoError extends Error {
+  /** The message without its place. */
+  readonly reason: string;
   readonly file: string | undefined;
   readonly place: Place | undefined;
   readonly exitCode: number;
 
   constructor(message: string, options: { file?: string; place?: Place; exitCode?: number; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    const where = [options.file, options.place?.line, options.place?.column].filter((part) => part !== undefined).join(':');
+    super(where ? `${where}: ${message}` : message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'YakugoError';
+    this.reason = message;
     this.file = options.file;
     this.place = options.place;
     this.exitCode = options.exitCode ?? EXIT_INPUT;
@@ -29,13 +33,12 @@ export class YakugoError extends Error {
 
   /** `file:line:column: message`, the form editors and terminals link to. */
   override toString(): string {
-    const where = [this.file, this.place?.line, this.place?.column].filter((part) => part !== undefined).join(':');
-    return where ? `${where}: ${this.message}` : this.message;
+    return this.message;
   }
 
   /** The same error as a vfile message, for reporters that take those. */
   toVFileMessage(): VFileMessage {
-    const message = new VFileMessage(this.message, {
+    const message = new VFileMessage(this.reason, {
       place: this.place ? { line: this.place.line, column: this.place.column } : undefined,
       ruleId: 'input',
       source: 'yakugo',

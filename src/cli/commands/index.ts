@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { register as build } from './build.js';
+import { register as check } from './check.js';
 import { register as extract } from './extract.js';
+import { register as glossary } from './glossary.js';
+import { register as status } from './status.js';
 import { register as fix } from './fix.js';
 
 /** Each command lives in its own module and registers itself on the program. */
@@ -10,5 +13,8 @@ export type RegisterCommand = (program: Command) => void;
 export const commands: RegisterCommand[] = [
   extract,
   build,
+  check,
+  status,
   fix,
+  glossary,
 ];

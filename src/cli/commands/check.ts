@@ -1,0 +1,93 @@
+import type { Command } from 'commander';
+import { describeRules, runCheck } from '../../check/run.js';
+import { FORMAT_NAMES, getFormatter, yakugoTool } from '../../check/formatters/index.js';
+import { summarize } from '../../check/types.js';
+import { EXIT_OK, EXIT_PROBLEMS, YakugoError } from '../../util/errors.js';
+import { cliContext } from '../context.js';
+import { defineMessages, uiLanguage } from '../i18n.js';
+
+const t = defineMessages('check', {
+  en: {
+    description: 'check translations against the source and the glossary (the CI gate); exit 1 on errors',
+    format: 'output format: {{formats}}',
+    maxWarnings: 'exit 1 when there are more than N warnings',
+    lang: 'only these languages (repeat or separate with commas; the source language selects the source checks)',
+    article: 'only these articles (id such as explainers/distillation, or path)',
+    rule: 'only these rules (repeat or separate with commas)',
+    badNumber: '--max-warnings expects a whole number, got "{{value}}"',
+    clean: '✔ {{articles}} article(s) in {{languages}}: no problems',
+    tooManyWarnings: '{{warnings}} warning(s) exceed --max-warnings {{max}}',
+  },
+  ja: {
+    description: '訳文を原文と用語集に照らして検査する(CI のゲート)。エラーがあれば終了コード 1',
+    format: '出力形式: {{formats}}',
+    maxWarnings: '警告が N 件を超えたら終了コード 1',
+    lang: '対象の言語(繰り返すかカンマ区切り。原文の言語を指定すると原文の検査)',
+    article: '対象の記事(explainers/distillation のような ID、またはパス)',
+    rule: '対象のルール(繰り返すかカンマ区切り)',
+    badNumber: '--max-warnings には整数を指定してください: "{{value}}"',
+    clean: '✔ 記事 {{articles}} 件({{languages}}):問題はありません',
+    tooManyWarnings: '警告 {{warnings}} 件が --max-warnings {{max}} を超えています',
+  },
+});
+
+/** Collects a repeatable option that also takes comma-separated values. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  ];
+}
+
+interface CheckOptions {
+  format: string;
+  maxWarnings?: string;
+  lang?: string[];
+  article?: string[];
+  rule?: string[];
+}
+
+export function register(program: Command): void {
+  program
+    .command('check')
+    .description(t('description'))
+    .option('-f, --format <name>', t('format', { formats: FORMAT_NAMES.join(', ') }), 'stylish')
+    .option('--max-warnings <N>', t('maxWarnings'))
+    .option('--lang <lng>', t('lang'), collect)
+    .option('--article <id>', t('article'), collect)
+    .option('--rule <id>', t('rule'), collect)
+    .action(async (options: CheckOptions, command: Command) => {
+      const context = cliContext(command);
+      const format = getFormatter(options.format);
+      const maxWarnings = parseMaxWarnings(options.maxWarnings);
+      const result = await runCheck(context.project, { languages: options.lang, articles: options.article, rules: options.rule });
+      const output = format(result.problems, {
+        rules: describeRules(context.project, result.rules, uiLanguage()),
+        colors: context.colors,
+        tool: yakugoTool(),
+      });
+      context.stdout.write(output);
+      const summary = summarize(result.problems);
+      if (options.format === 'stylish' && result.problems.length === 0) {
+        const { prepared } = result;
+        const languages = [...(prepared.includesSource ? [context.project.config.sourceLanguage] : []), ...prepared.languages];
+        context.stderr.write(`${context.colors.green(t('clean', { articles: prepared.articles.length, languages: languages.join(', ') }))}\n`);
+      }
+      const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
+      if (tooManyWarnings && summary.errors === 0) {
+        context.stderr.write(`${context.colors.yellow(t('tooManyWarnings', { warnings: summary.warnings, max: maxWarnings }))}\n`);
+      }
+      process.exitCode = summary.errors > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_OK;
+    });
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^-?\d+$/.test(value.trim())) throw new YakugoError(t('badNumber', { value }));
+  const number = Number(value);
+  // ESLint's convention: -1 means no limit.
+  return number < 0 ? undefined : number;
+}

@@ -1,0 +1,92 @@
+import { basename, extname, relative, resolve, sep } from 'node:path';
+import type { Command } from 'commander';
+import { assignIds, INTERCHANGE_FORMATS, parseInterchange, requireFormat } from '../../../glossary/interchange/index.js';
+import { planImport } from '../../../glossary/interchange/plan.js';
+import { loadGlossary, parseGlossaryFile } from '../../../glossary/load.js';
+import { fileWithConcepts } from '../../../glossary/maintain/add.js';
+import { hasBom, writeTextFile } from '../../../glossary/maintain/text-file.js';
+import { conceptsToYamlFile } from '../../../glossary/maintain/yaml.js';
+import { loadTokenizer } from '../../../glossary/tokenizer.js';
+import { EXIT_INPUT, YakugoError } from '../../../util/errors.js';
+import { readTextFile } from '../../../util/fs.js';
+import { cliContext } from '../../context.js';
+import { defineMessages } from '../../i18n.js';
+
+const t = defineMessages('glossary-import', {
+  en: {
+    description: 'add the concepts of a TBX (v3 or 2008), CSV, TSV or prh file to the glossary; conflicts are reported, never merged',
+    file: 'the file to import',
+    format: `input format: ${INTERCHANGE_FORMATS.join(', ')} (default: from the extension)`,
+    into: 'glossary file to append to (created when missing; default: glossary/<input name>.yaml)',
+    dryRun: 'print the YAML that would be appended and write nothing',
+    skipConflicts: 'import the concepts that do not conflict and report the others',
+    note: '{{file}}:{{line}}:{{column}}: {{message}}',
+    conflict: '{{file}}:{{line}}:{{column}}: conflict: {{id}}: {{message}}',
+    present: '{{count}} concept(s) already in the glossary',
+    nothingWritten: '{{count}} conflict(s); nothing written (fix the file or the glossary, or pass --skip-conflicts)',
+    imported: '{{count}} concept(s) imported into {{file}}',
+    nothing: 'nothing to import',
+  },
+  ja: {
+    description: 'TBX(v3・2008)、CSV、TSV、prh ファイルの概念を用語集に加える。衝突は報告し、統合はしない',
+    file: '取り込むファイル',
+    format: `入力形式: ${INTERCHANGE_FORMATS.join(', ')}(既定: 拡張子から判断)`,
+    into: '追記する用語集ファイル(なければ作成。既定: glossary/<入力名>.yaml)',
+    dryRun: '追記する YAML を表示し、何も書き込まない',
+    skipConflicts: '衝突しない概念だけを取り込み、残りは報告する',
+    note: '{{file}}:{{line}}:{{column}}: {{message}}',
+    conflict: '{{file}}:{{line}}:{{column}}: 衝突: {{id}}: {{message}}',
+    present: '{{count}} 件の概念はすでに用語集にあります',
+    nothingWritten: '衝突 {{count}} 件。何も書き込んでいません(ファイルか用語集を直すか、--skip-conflicts を付けてください)',
+    imported: '{{count}} 件の概念を {{file}} に取り込みました',
+    nothing: '取り込むものはありません',
+  },
+});
+
+export function register(group: Command): void {
+  group
+    .command('import')
+    .description(t('description'))
+    .argument('<file>', t('file'))
+    .option('--format <FORMAT>', t('format'))
+    .option('--into <FILE>', t('into'))
+    .option('--dry-run', t('dryRun'))
+    .option('--skip-conflicts', t('skipConflicts'))
+    .action(async (file: string, options: { format?: string; into?: string; dryRun?: boolean; skipConflicts?: boolean }, command: Command) => {
+      const context = cliContext(command);
+      const { project } = context;
+      const { sourceLanguage, languages } = project.config;
+      const format = requireFormat(options.format, file);
+      const input = resolve(file);
+      const shown = file;
+      const result = parseInterchange(readTextFile(input, shown), format, shown, { sourceLanguage, languages });
+      for (const note of result.notes) context.stderr.write(`${context.colors.yellow(t('note', { file: shown, ...note }))}\n`);
+      const glossary = await loadGlossary(project.dirs.glossary, { root: project.root, languages });
+      assignIds(result.concepts, new Set(glossary.concepts.map((concept) => concept.id)), await loadTokenizer(), sourceLanguage);
+      const plan = planImport(result.concepts, glossary);
+      for (const conflict of plan.conflicts) {
+        const place = conflict.concept.place;
+        context.stderr.write(`${context.colors.red(t('conflict', { file: shown, line: place?.line ?? 1, column: place?.column ?? 1, id: conflict.concept.id, message: conflict.message }))}\n`);
+      }
+      if (plan.present.length > 0) context.stderr.write(`${t('present', { count: plan.present.length })}\n`);
+      if (plan.conflicts.length > 0 && !options.skipConflicts) {
+        throw new YakugoError(t('nothingWritten', { count: plan.conflicts.length }), { exitCode: EXIT_INPUT });
+      }
+      if (plan.add.length === 0) {
+        context.stderr.write(`${t('nothing')}\n`);
+        return;
+      }
+      const order = [sourceLanguage, ...languages];
+      if (options.dryRun) {
+        context.stdout.write(conceptsToYamlFile(plan.add, order));
+        return;
+      }
+      const target = options.into ? resolve(options.into) : resolve(project.dirs.glossary, `${basename(input, extname(input))}.yaml`);
+      const targetShown = relative(project.root, target).split(sep).join('/');
+      const { before, after } = fileWithConcepts(target, targetShown, plan.add, order);
+      // The result must load: parse it before writing so a bad import never leaves a broken glossary.
+      parseGlossaryFile(after, targetShown, { languages });
+      writeTextFile(target, after, before !== undefined && hasBom(target));
+      context.stderr.write(`${t('imported', { count: plan.add.length, file: targetShown })}\n`);
+    });
+}

@@ -1,0 +1,108 @@
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../src/catalog/extract.js';
+import { isStale, readState } from '../src/catalog/state.js';
+import { makeProject, read, readJson, write } from './helpers/project.js';
+
+const config = 'languages: [en, zh-Hans]\nrequired: [en]\n';
+const article = '---\ntitle: 題名\n---\n\n# 見出し\n\n一段落目です。\n\n二段落目は長めの文章で、蒸留という技術について説明しています。\n';
+
+function keysOf(root: string, lng: string): string[] {
+  return Object.keys(readJson(root, `locales/${lng}/a.json`));
+}
+
+describe('extract', () => {
+  it('writes the source catalog and empty entries in every target catalog, in document order', () => {
+    const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': article });
+    extract({ root });
+    const source = readJson(root, 'locales/ja/a.json');
+    expect(Object.values(source)).toEqual(['題名', '見出し', '一段落目です。', '二段落目は長めの文章で、蒸留という技術について説明しています。']);
+    expect(readJson(root, 'locales/en/a.json')).toEqual(Object.fromEntries(Object.keys(source).map((key) => [key, ''])));
+    expect(keysOf(root, 'zh-Hans')).toEqual(Object.keys(source));
+  });
+
+  it('is idempotent: a second run changes no file', () => {
+    const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': article });
+    extract({ root });
+    expect(extract({ root }).written).toEqual([]);
+  });
+
+  it('never overwrites a translation and adds new keys where paragraphs were inserted', () => {
+    const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': article });
+    extract({ root });
+    const keys = keysOf(root, 'en');
+    const translated = Object.fromEntries(keys.map((key, index) => [key, `English ${index}`]));
+    write(root, 'locales/en/a.json', JSON.stringify(translated, null, 2));
+    write(root, 'source/a.md', article.replace('一段落目です。', '一段落目です。\n\n新しく入れた段落です。'));
+    const result = extract({ root });
+    const en = readJson(root, 'locales/en/a.json');
+    for (const [key, value] of Object.entries(translated)) expect(en[key]).toBe(value);
+    expect(result.languages.find((report) => report.lng === 'en')?.added).toHaveLength(1);
+    expect(Object.values(en).filter((value) => value === '')).toHaveLength(1);
+  });
+
+  it('carries the translation of an edited paragraph to its new key and marks it stale', () => {
+    const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': article });
+    extract({ root });
+    const before = readJson(root, 'locales/en/a.json');
+    const oldKey = Object.keys(before)[3]!;
+    write(root, 'locales/en/a.json', JSON.stringify({ ...before, [oldKey]: 'The second paragraph explains distillation.' }, null, 2));
+    extract({ root });
+    write(root, 'source/a.md', article.replace('説明しています。', '詳しく説明しています。'));
+    const result = extract({ root });
+    const report = result.languages.find((entry) => entry.lng === 'en')!;
+    expect(report.carried).toHaveLength(1);
+    expect(report.carried[0]?.from).toBe(oldKey);
+    const en = readJson(root, 'locales/en/a.json');
+    const newKey = report.carried[0]!.to;
+    expect(en[newKey]).toBe('The second paragraph explains distillation.');
+    expect(oldKey in en).toBe(false);
+    const state = readState(`${root}/locales/en/a.state.yaml`, 'a.state.yaml');
+    const sourceText = readJson(root, 'locales/ja/a.json')[newKey]!;
+    expect(isStale(state.get(newKey), sourceText, en[newKey]!)).toBe(true);
+    // Editing the translation counts as reviewing it.
+    write(root, 'locales/en/a.json', JSON.stringify({ ...en, [newKey]: 'The second paragraph explains distillation in detail.' }, null, 2));
+    extract({ root });
+    const after = readState(`${root}/locales/en/a.state.yaml`, 'a.state.yaml');
+    expect(isStale(after.get(newKey), sourceText, 'The second paragraph explains distillation in detail.')).toBe(false);
+  });
+
+  it('keeps the translation of a removed paragraph and reports it', () => {
+    const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': article });
+    extract({ root });
+    const before = readJson(root, 'locales/en/a.json');
+    const removedKey = Object.keys(before)[2]!;
+    write(root, 'locales/en/a.json', JSON.stringify({ ...before, [removedKey]: 'This is the first paragraph.' }, null, 2));
+    write(root, 'source/a.md', article.replace('一段落目です。\n\n', ''));
+    const result = extract({ root });
+    expect(result.languages.find((entry) => entry.lng === 'en')?.orphans.map((orphan) => orphan.key)).toEqual([removedKey]);
+    expect(readJson(root, 'locales/en/a.json')[removedKey]).toBe('This is the first paragraph.');
+  });
+
+  it('writes nothing when one catalog is invalid', () => {
+    const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': article, 'source/b.md': '本文。\n', 'locales/en/b.json': '{ "x": 1 }' });
+    expect(() => extract({ root })).toThrow(/locales\/en\/b\.json:1:8: the value of "x" must be a string/);
+    expect(() => read(root, 'locales/ja/a.json')).toThrow();
+  });
+});
+
+describe('catalog errors name file, line and column', () => {
+  const cases: Array<[string, string, RegExp]> = [
+    ['invalid JSON', '{\n  "a": "x",\n}', /locales\/en\/a\.json:3:1: invalid JSON/],
+    ['a value that is not a string', '{\n  "a": ["x"]\n}', /locales\/en\/a\.json:2:8: the value of "a" must be a string/],
+    ['a key given twice', '{\n  "a": "x",\n  "a": "y"\n}', /locales\/en\/a\.json:3:3: key "a" appears twice/],
+    ['a root that is not an object', '[]', /locales\/en\/a\.json:1:1: a catalog must be a JSON object/],
+  ];
+  for (const [name, contents, message] of cases) {
+    it(name, () => {
+      const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': article, 'locales/en/a.json': contents });
+      expect(() => extract({ root })).toThrow(message);
+    });
+  }
+
+  it('a file that is not UTF-8', () => {
+    const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': '' });
+    writeFileSync(`${root}/source/a.md`, Buffer.concat([Buffer.from('一行目\n二行目', 'utf8'), Buffer.from([0xff]), Buffer.from('\n')]));
+    expect(() => extract({ root })).toThrow(/source\/a\.md:2:4: not UTF-8: invalid byte 0xff/);
+  });
+});
