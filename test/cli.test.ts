@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { run } from '../src/cli/main.js';
+import { resetMessages } from '../src/cli/i18n.js';
+import { makeProject, read } from './helpers/project.js';
+
+/** Runs the CLI in-process and captures what it prints. */
+async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const saved = { LANG: process.env['LANG'], LC_ALL: process.env['LC_ALL'], LC_MESSAGES: process.env['LC_MESSAGES'] };
+  process.env['LANG'] = env['LANG'] ?? 'C.UTF-8';
+  delete process.env['LC_ALL'];
+  delete process.env['LC_MESSAGES'];
+  resetMessages();
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  process.exitCode = undefined;
+  try {
+    const code = await run(args);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    process.exitCode = undefined;
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    resetMessages();
+  }
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('yakugo CLI', () => {
+  it('extract then build a new article with no other step; a missing required translation exits 1 listing the keys', async () => {
+    const root = makeProject({ 'yakugo.config.yaml': 'languages: [en]\nrequired: [en]\n', 'source/new.md': '# 新しい記事\n\n本文です。\n' });
+    expect((await cli(['--root', root, 'extract'])).code).toBe(0);
+    const failed = await cli(['--root', root, 'build']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/locales\/en\/new\.json: 2 segment\(s\) untranslated in required language en: heading\.[0-9a-f]{8}, paragraph\.[0-9a-f]{8}/);
+    expect(read(root, 'out/ja/new.md')).toBe('# 新しい記事\n\n本文です。\n');
+  });
+
+  it('prints a one-line summary per language', async () => {
+    const root = makeProject({ 'source/a.md': '本文です。\n' });
+    await cli(['--root', root, 'extract']);
+    const { code, stdout, stderr } = await cli(['--root', root, 'build']);
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toEqual([
+      'ja (source): 1 article(s), 1/1 segments translated (100%), 1 written, 0 skipped',
+      'en: 1 article(s), 0/1 segments translated (0%), 1 written, 0 skipped',
+      'zh-Hans: 1 article(s), 0/1 segments translated (0%), 1 written, 0 skipped',
+    ]);
+    expect(stderr).toContain('en a: 1 segment(s) fall back to ja (optional language)');
+  });
+
+  it('speaks Japanese when the locale is Japanese', async () => {
+    const root = makeProject({ 'source/a.md': '本文です。\n' });
+    const { stdout } = await cli(['--root', root, 'extract'], { LANG: 'ja_JP.UTF-8' });
+    expect(stdout).toBe('記事 1 件、セグメント 1 件。更新したファイル 5 件\n');
+  });
+
+  it('exits 2 with file:line:column for a config error', async () => {
+    const root = makeProject({ 'yakugo.config.yaml': 'languages: [en]\nbogus: 1\n', 'source/a.md': '本文\n' });
+    const { code, stderr } = await cli(['--root', root, 'build']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('yakugo.config.yaml:2:1: unknown key "bogus"\n');
+  });
+
+  it('exits 2 on a usage error and 0 for --help and --version', async () => {
+    expect((await cli(['build', '--no-such-option'])).code).toBe(2);
+    expect((await cli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect((await cli(['--help'])).code).toBe(0);
+  });
+
+  it('build --dry-run exits 1 when an edition in out/ is outdated and writes nothing', async () => {
+    const root = makeProject({ 'source/a.md': '本文です。\n', 'out/ja/a.md': '古い版\n' });
+    const { code, stderr } = await cli(['--root', root, 'build', '--dry-run']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('out/ja/a.md is outdated');
+    expect(read(root, 'out/ja/a.md')).toBe('古い版\n');
+  });
+});

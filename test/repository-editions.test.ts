@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build/build.js';
+import { compareTrees } from '../src/markdown/compare.js';
+import { parseMarkdown } from '../src/markdown/parse.js';
+import { listArticles, loadArticle } from '../src/project/articles.js';
+import { loadProject } from '../src/config/load.js';
+import { repositoryRoot, read } from './helpers/project.js';
+
+describe('the shipped articles', () => {
+  it('out/ is up to date: building again would change no byte (run `npx yakugo build` after editing)', () => {
+    const result = build({ root: repositoryRoot, dryRun: true });
+    expect(result.missing).toEqual([]);
+    const stale = result.editions.filter((edition) => edition.status !== 'unchanged').map((edition) => `${edition.file} (${edition.status})`);
+    expect(stale).toEqual([]);
+  });
+
+  it('every shipped language is fully translated', () => {
+    const result = build({ root: repositoryRoot, dryRun: true });
+    for (const edition of result.editions) expect(edition.fallback, `${edition.file}`).toEqual([]);
+  });
+
+  it('the ja edition of every article is the same document as its source', () => {
+    const project = loadProject(repositoryRoot);
+    for (const file of listArticles(project)) {
+      const article = loadArticle(project, file);
+      const edition = read(repositoryRoot, `out/ja/${article.id}.md`);
+      expect(compareTrees(parseMarkdown(article.source), parseMarkdown(edition)), article.path).toBeUndefined();
+    }
+  });
+
+  it('the source catalogs hold exactly the segments of the sources', () => {
+    const project = loadProject(repositoryRoot);
+    for (const file of listArticles(project)) {
+      const article = loadArticle(project, file);
+      const catalog = JSON.parse(read(repositoryRoot, `locales/ja/${article.id}.json`)) as Record<string, string>;
+      expect(catalog).toEqual(Object.fromEntries(article.segments.map((segment) => [segment.key, segment.text])));
+    }
+  });
+});
