@@ -7,24 +7,24 @@ const t = defineMessages('check-stylish', {
     error: 'error',
     warn: 'warning',
     summary: '{{problems}} ({{errors}}, {{warnings}})',
-    problem_one: '{{count}} problem',
-    problem_other: '{{count}} problems',
-    errors_one: '{{count}} error',
-    errors_other: '{{count}} errors',
-    warnings_one: '{{count}} warning',
-    warnings_other: '{{count}} warnings',
+    problemOne: '{{count}} problem',
+    problemMany: '{{count}} problems',
+    errorsOne: '{{count}} error',
+    errorsMany: '{{count}} errors',
+    warningsOne: '{{count}} warning',
+    warningsMany: '{{count}} warnings',
     source: 'source',
   },
   ja: {
     error: 'エラー',
     warn: '警告',
     summary: '{{problems}}({{errors}}、{{warnings}})',
-    problem_one: '問題 {{count}} 件',
-    problem_other: '問題 {{count}} 件',
-    errors_one: 'エラー {{count}} 件',
-    errors_other: 'エラー {{count}} 件',
-    warnings_one: '警告 {{count}} 件',
-    warnings_other: '警告 {{count}} 件',
+    problemOne: '問題 {{count}} 件',
+    problemMany: '問題 {{count}} 件',
+    errorsOne: 'エラー {{count}} 件',
+    errorsMany: 'エラー {{count}} 件',
+    warningsOne: '警告 {{count}} 件',
+    warningsMany: '警告 {{count}} 件',
     source: '原文',
   },
 });
@@ -53,13 +53,18 @@ export const formatStylish: Formatter = (problems, { colors }) => {
   }
   const summary = summarize(sorted);
   const total = t('summary', {
-    problems: t('problem', { count: sorted.length }),
-    errors: t('errors', { count: summary.errors }),
-    warnings: t('warnings', { count: summary.warnings }),
+    problems: counted('problem', sorted.length),
+    errors: counted('errors', summary.errors),
+    warnings: counted('warnings', summary.warnings),
   });
   lines.push('', summary.errors > 0 ? colors.bold(colors.red(`✖ ${total}`)) : colors.bold(colors.yellow(`⚠ ${total}`)));
   return `${lines.join('\n')}\n`;
 };
+
+/** The message for `count` things; the CLI's t() takes no plural options, so the form is picked here. */
+function counted(key: 'problem' | 'errors' | 'warnings', count: number): string {
+  return t(count === 1 ? `${key}One` : `${key}Many`, { count });
+}
 
 function oneLine(text: string): string {
   return text.replace(/\r?\n/g, ' ');
