@@ -70,8 +70,20 @@ export function renderEdition(input: EditionInput): string {
   }
 
   const markdown = stringifyMarkdown(parsed.tree);
+  // Prefer the lighter spelling when it is provably the same document.
+  const lighter = withoutNeedlessEscapes(markdown);
+  if (lighter !== markdown && !compareTrees(parsed.tree, parseMarkdown(lighter))) return lighter;
   verifyRoundTrip(parsed.tree, markdown, ownerOf);
   return markdown;
+}
+
+/**
+ * mdast-util-to-markdown escapes every `&` before a letter (`S\&P 500`) in case it starts a character
+ * reference. Only `&name;` and `&#…;` do, so other escapes are dropped; the caller keeps the result only if
+ * it parses to the same tree.
+ */
+function withoutNeedlessEscapes(markdown: string): string {
+  return markdown.replace(/\\&(?![A-Za-z0-9#]+;)/g, '&');
 }
 
 function setFrontMatterValue(parsed: SegmentedMarkdown, segment: Segment, text: string): void {

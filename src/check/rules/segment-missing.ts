@@ -12,6 +12,9 @@
  * en:
  *   - What is distillation?
  *   - Distillation is a technique for building small models.
+ * zh-Hans:
+ *   - 什么是蒸馏?
+ *   - 蒸馏是一种构建小模型的技术。
  * ```
  *
  * @example not-ok

@@ -67,6 +67,8 @@ export function parseYamlTree(text: string, file: string): YamlNode | null {
   const lines = new LineIndex(text);
   let index = 0;
   let documents = 0;
+  // Where the last node seen ends: an empty value (`en:`) has no offset of its own and is placed after it.
+  let lastEnd = 0;
   let root: YamlNode | null = null;
 
   const fail = (offset: number, message: string): never => {
@@ -81,6 +83,7 @@ export function parseYamlTree(text: string, file: string): YamlNode | null {
         return scalar(event);
       case EVENT_ID.SEQUENCE: {
         rejectAnchorOrTag(event.anchorStart, event.tagStart);
+        lastEnd = event.start;
         const items: YamlNode[] = [];
         while (events[index]?.type !== EVENT_ID.POP) items.push(node());
         index++;
@@ -88,6 +91,7 @@ export function parseYamlTree(text: string, file: string): YamlNode | null {
       }
       case EVENT_ID.MAPPING: {
         rejectAnchorOrTag(event.anchorStart, event.tagStart);
+        lastEnd = event.start;
         const entries: YamlMap['entries'] = [];
         const seen = new Set<string>();
         while (events[index]?.type !== EVENT_ID.POP) {
@@ -119,7 +123,10 @@ export function parseYamlTree(text: string, file: string): YamlNode | null {
     const tag = event.tagStart >= 0 ? text.slice(event.tagStart, event.tagEnd) : undefined;
     if (tag !== undefined && tag !== '!!str') fail(event.tagStart, `tag ${tag} is not supported in glossary files`);
     const plain = event.style === 1 && tag === undefined;
-    const start = event.valueStart >= 0 ? event.valueStart : event.tagStart;
+    const quoted = event.style === 2 || event.style === 3;
+    // A quoted scalar starts at its quote; an empty one just after what precedes it (the key's colon).
+    const start = event.valueStart >= 0 ? event.valueStart - (quoted ? 1 : 0) : event.tagStart >= 0 ? event.tagStart : lastEnd + 1;
+    if (event.valueEnd >= 0) lastEnd = event.valueEnd;
     return { kind: 'scalar', start, value, type: plain ? coreSchemaType(value) : 'string' };
   };
 
