@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import pc from 'picocolors';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,11 @@ import type { Problem } from '../src/check/types.js';
 import { resetMessages } from '../src/cli/i18n.js';
 import { YakugoError } from '../src/util/errors.js';
 import { repositoryRoot } from './helpers/project.js';
+
+// CommonJS packages whose default export TypeScript's NodeNext typing cannot see through an ES import.
+const require = createRequire(import.meta.url);
+const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
+const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
 
 const problems: Problem[] = [
   {

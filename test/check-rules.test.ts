@@ -36,7 +36,7 @@ const DEFAULT_CONFIG = { languages: ['en', 'zh-Hans'], required: ['en'] };
 const FRONT_MATTER = ['title', 'description', 'tags'];
 
 /** The `@example ok|not-ok` YAML blocks of the doc comment at the top of a rule module. */
-export function examplesOf(moduleText: string): Example[] {
+function examplesOf(moduleText: string): Example[] {
   const doc = /\/\*\*([\s\S]*?)\*\//.exec(moduleText)?.[1] ?? '';
   const lines = doc.split('\n').map((line) => line.replace(/^\s*\* ?/, ''));
   const examples: Example[] = [];

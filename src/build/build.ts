@@ -7,7 +7,7 @@ import { displayPath, listArticles, loadArticle } from '../project/articles.js';
 import { YakugoError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { EditionError, renderEdition } from './edition.js';
-import { createResolver, type Resolver, type Resources } from './resolve.js';
+import { createResolver, type Resources } from './resolve.js';
 
 export interface BuildOptions {
   root?: string;

@@ -49,7 +49,7 @@ export function parseCatalog(text: string, displayPath: string): Catalog {
   };
   const [error] = errors;
   if (error) fail(`invalid JSON: ${humanParseError(printParseErrorCode(error.error))}`, error.offset);
-  if (!root || root.type !== 'object') {
+  if (root?.type !== 'object') {
     return fail('a catalog must be a JSON object of "key": "translation" pairs', root?.offset ?? 0);
   }
   const catalog = emptyCatalog();

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { build, editionPath } from '../build/build.js';
-import { renderEdition } from '../build/edition.js';
+import { EditionError, renderEdition } from '../build/edition.js';
 import { createResolver, type Resources } from '../build/resolve.js';
 import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
 import type { Project } from '../config/load.js';
@@ -24,14 +24,18 @@ export function checkEditions(project: Project, articles: readonly SourceArticle
     result = build({ root: project.root, config: project.configFile, files: articles.map((article) => article.file), dryRun: true });
   } catch (error) {
     if (!(error instanceof YakugoError)) throw error;
-    const key = /^(\S+) \(/.exec(error.message)?.[1] ?? null;
+    const key = error.cause instanceof EditionError ? error.cause.key : null;
+    const lng = languageOfCatalog(project, error.file);
+    const article = articles.find((candidate) => lng !== null && error.file === displayPath(project, catalogPath(project, lng, candidate.id)));
+    const segment = article?.segments.find((candidate) => candidate.key === key);
     return {
       editions: [],
       failure: {
-        message: error.message,
+        message: error.reason,
         location: { file: error.file ?? '.', line: error.place?.line ?? 1, column: error.place?.column ?? 1 },
-        lng: languageOfCatalog(project, error.file),
+        lng,
         key,
+        source: article && segment ? { file: article.path, line: segment.start.line, column: segment.start.column } : null,
       },
     };
   }

@@ -208,7 +208,7 @@ export interface EditionInput {
 /** The editions of a run, or why build cannot produce them (a translation that does not fit its segment). */
 export interface EditionCheck {
   editions: EditionInput[];
-  failure?: { message: string; location: Location; lng: string | null; key: string | null };
+  failure?: { message: string; location: Location; lng: string | null; key: string | null; source: Location | null };
 }
 
 export interface RuleContext {

@@ -25,6 +25,7 @@ export interface NormalizedText {
 
 const CJK = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 const SPACE = /\s/u;
+const MARK = /^\p{M}/u;
 
 /** True for characters of scripts written without spaces between words (and their punctuation). */
 export function isCjkChar(char: string): boolean {
@@ -60,7 +61,9 @@ function clusters(text: string): Array<[number, number]> {
       if (!split) {
         const before = text.slice(start, i);
         const char = text.slice(i, i + width);
-        split = (before + char).normalize('NFKC') === before.normalize('NFKC') + char.normalize('NFKC');
+        // A combining mark (or what normalizes to one, like ﾞ) may reorder with the marks before it and
+        // compose with their starter, so it stays in the cluster; others start one unless they compose (ｶ + ﾞ).
+        split = !MARK.test(char.normalize('NFKC')) && (before + char).normalize('NFKC') === before.normalize('NFKC') + char.normalize('NFKC');
       }
       if (split) {
         ranges.push([start, i]);

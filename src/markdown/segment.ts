@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Heading, Nodes, Paragraph, Parent, PhrasingContent, Root, TableCell, Yaml } from 'mdast';
+import type { Heading, Paragraph, Parent, PhrasingContent, Root, TableCell, Yaml } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
 import { type Document, isScalar, isSeq, LineCounter, parseDocument, type Scalar } from 'yaml';
 import { YakugoError } from '../util/errors.js';

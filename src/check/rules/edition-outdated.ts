@@ -96,7 +96,7 @@ export const editionOutdated: Rule = {
         ...failure.location,
         key: failure.key,
         message: t('unbuildable', { reason: failure.message }),
-        source: null,
+        source: failure.source,
       });
     }
     for (const edition of editions) {

@@ -6,6 +6,8 @@
  * - a catalog entry whose key no longer names any segment: its paragraph was edited (keys come from the
  *   text) or removed, and `yakugo extract` has not been run since.
  *
+ * An error in required languages, a warning in the others (as for `segment/missing`).
+ *
  * @example ok
  * ```yaml
  * source: |
@@ -69,7 +71,7 @@ export const segmentStale: Rule = {
     en: 'The source text changed after the translation was written.',
     ja: '訳を書いた後に原文が変わった。',
   },
-  defaultSeverity: () => 'error',
+  defaultSeverity: (lng, project) => (project.config.required.includes(lng) ? 'error' : 'warn'),
   check(context) {
     for (const { article, targets } of context.articles) {
       for (const target of targets) {

@@ -47,7 +47,7 @@ const t = defineMessages('check-rule-term-untranslated', {
     name: 'The name “{{surface}}” is missing from {{target}} (source: {{source}})',
   },
   ja: {
-    untranslated: '「{{surface}}」({{source}})の訳語 {{expected}} が {{target}} にありません',
+    untranslated: '「{{surface}}」({{source}})の訳語{{expected}}が {{target}} にありません',
     name: '名前「{{surface}}」({{source}})が {{target}} にありません',
   },
 });

@@ -50,8 +50,8 @@ const t = defineMessages('check-rule-text-untranslated', {
 const KANA = '\\p{Script=Hiragana}\\p{Script=Katakana}\\u30FC\\u30FD\\u30FE\\u309D\\u309E\\uFF70';
 /** Han ideographs plus the Japanese iteration mark 々 and 〆. */
 const HAN = '\\p{Script=Han}\\u3005\\u3006';
-/** Japanese brackets and punctuation (「」『』、。・〜) and fullwidth forms. */
-const CJK_PUNCTUATION = '\\u3001\\u3002\\u300C-\\u300F\\u3010\\u3011\\u301C\\u30FB\\uFF01-\\uFF0F\\uFF1A-\\uFF20\\uFF3B-\\uFF40\\uFF5B-\\uFF65';
+/** Japanese brackets and punctuation (「」『』、。・〜) and fullwidth forms (ＡＩ, ％, （）) as Japanese input methods type them. */
+const CJK_PUNCTUATION = '\\u3001\\u3002\\u300C-\\u300F\\u3010\\u3011\\u301C\\u30FB\\uFF01-\\uFF65\\uFFE0-\\uFFE6';
 
 /** Primary language subtags of languages written with Han characters (and so with CJK punctuation). */
 const HAN_LANGUAGES = new Set(['zh', 'yue', 'cmn', 'wuu', 'hak', 'nan', 'gan', 'hsn', 'lzh', 'ko', 'ja']);

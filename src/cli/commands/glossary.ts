@@ -2,6 +2,11 @@ import type { Command } from 'commander';
 import { defineMessages } from '../i18n.js';
 import { register as find } from './glossary/find.js';
 import { register as list } from './glossary/list.js';
+import { register as suggest } from './glossary/suggest.js';
+import { register as lint } from './glossary/lint.js';
+import { register as add } from './glossary/add.js';
+import { register as exportCommand } from './glossary/export.js';
+import { register as importCommand } from './glossary/import.js';
 
 const t = defineMessages('glossary', {
   en: { description: 'work with the term glossary (glossary/*.yaml)' },
@@ -12,6 +17,11 @@ const t = defineMessages('glossary', {
 const subcommands: Array<(group: Command) => void> = [
   list,
   find,
+  lint,
+  suggest,
+  add,
+  exportCommand,
+  importCommand,
 ];
 
 export function register(program: Command): void {

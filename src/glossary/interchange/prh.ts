@@ -14,7 +14,8 @@ import type { ExportOptions, ImportedConcept, ImportNote, ImportOptions, ImportR
  * - a pattern written as a regular expression (`/サーバ(?!ー)/`) becomes terms only when it is a plain
  *   literal or an alternation of literals (`/(?:サーバ|サーヴァ)/`); anything else (lookarounds,
  *   classes, quantifiers) cannot be a glossary term and is reported with its line, not dropped silently;
- * - `specs[].from` become `examples.match` sentences (the glossary's own self-test, like prh's specs);
+ * - `specs[].from` become `examples.match` sentences (the glossary's own self-test, like prh's specs)
+ *   when they contain one of the concept's terms;
  * - `prh` (the rule's message) becomes the concept `note`;
  * - rules with the same `expected` are one concept; a rule without patterns is just its expected term;
  * - `imports:` of other dictionaries are reported and not followed (import each file on its own).
@@ -144,7 +145,9 @@ export function parsePrh(text: string, displayPath: string, options: ImportOptio
     if (isSeq(specs)) {
       for (const spec of specs.items) {
         const from = isMap(spec) ? spec.get('from') : undefined;
-        if (typeof from === 'string' && from) {
+        // A spec is kept as an example only when it shows a term the concept has (one written with a
+        // skipped regular expression would fail as an example).
+        if (typeof from === 'string' && from && terms.some((term) => from.includes(term.text))) {
           concept.examples ??= { match: [], noMatch: [] };
           if (!concept.examples.match.includes(from)) concept.examples.match.push(from);
         }

@@ -35,12 +35,13 @@ function lineOps(a: string[], b: string[]): Op[] {
       ops.push({ kind: ' ', line: middleA[i]! });
       i++;
       j++;
-    } else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      ops.push({ kind: '+', line: middleB[j]! });
-      j++;
-    } else {
+    } else if (i < n && (j === m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
+      // Deletions before insertions, as diff(1) prints them.
       ops.push({ kind: '-', line: middleA[i]! });
       i++;
+    } else {
+      ops.push({ kind: '+', line: middleB[j]! });
+      j++;
     }
   }
   for (const line of a.slice(a.length - suffix)) ops.push({ kind: ' ', line });

@@ -61,6 +61,10 @@ interface Unit {
   katakana: boolean;
   /** Proper noun or unknown word (a name). */
   name: boolean;
+  /** A 形容動詞語幹 (必要, 可能): with a suffix it makes general words (必要性, 可能性). */
+  adjectival?: boolean;
+  /** Offset in the original text where the unit starts, to see the spaces the writer put. */
+  spaceBefore?: boolean;
 }
 
 /** A Latin name: words of letters/digits/symbols joined by single spaces when the next word is capitalized or a version. */
@@ -71,7 +75,9 @@ const NOUN_POS1 = new Set(['一般', '固有名詞', 'サ変接続', '形容動�
 /** Suffixes that make a new term and stay at the end of a compound (競争力, 必要性, 利用者). */
 const KEPT_SUFFIXES = new Set(['性', '力', '者', '率', '型', '式', '法', '論', '学', '業', '権', '網', '機', '器', '費', '額', '量', '値', '層', '界', '系', '症', '剤', '書', '帯', '圏', '場', '所', '局', '庁', '省', '部', '課', '会', '党', '団', '家', '化']);
 const KATAKANA = /^[\u30a0-\u30ff・ー]+$/u;
-const HAS_LETTER = /[\p{L}]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** A mixed-case Latin name (DeepSeek, Microsoft), as opposed to an acronym (AI, LLM). */
+const MIXED_CASE_NAME = /^(?=.*\p{Lu})(?=.*\p{Ll})/u;
 
 function unitOf(token: Token): Unit | undefined {
   const base = { text: token.surface, start: token.start, end: token.end, reading: token.reading, katakana: KATAKANA.test(token.surface), name: token.pos1 === '固有名詞' || !token.known };
@@ -80,7 +86,9 @@ function unitOf(token: Token): Unit | undefined {
   if (token.pos !== '名詞') return undefined;
   if (token.pos1 === '数') return { ...base, kind: 'number' };
   if (token.pos1 === '接尾') return { ...base, kind: 'suffix' };
-  if (NOUN_POS1.has(token.pos1) || (!token.known && HAS_LETTER.test(token.surface))) return { ...base, kind: 'noun' };
+  // Brackets and other ASCII symbols come out of kuromoji as nouns: a noun has a letter or digit.
+  if (!LETTER_OR_DIGIT.test(token.surface)) return undefined;
+  if (NOUN_POS1.has(token.pos1) || !token.known) return { ...base, kind: 'noun', adjectival: token.pos1 === '形容動詞語幹' };
   return undefined;
 }
 
@@ -130,11 +138,13 @@ export function trimCompound(units: Unit[]): Unit[] {
     else break;
   }
   const compound = units.slice(start, end);
+  // 必要性, 可能性: an adjectival noun with a suffix is general vocabulary, not a term.
+  if (compound.length === 2 && compound[0]!.adjectival && compound[1]!.kind === 'suffix') return [];
   return compound.some((unit) => unit.kind === 'noun' || unit.kind === 'latin') ? compound : [];
 }
 
 /** Compound nouns of one normalized text, as unit lists. */
-export function compoundsOf(text: string, tokens: Token[]): Unit[][] {
+export function compoundsOf(text: string, tokens: Token[], spaceBefore: (offset: number) => boolean = () => false): Unit[][] {
   const compounds: Unit[][] = [];
   let current: Unit[] = [];
   const flush = () => {
@@ -147,6 +157,9 @@ export function compoundsOf(text: string, tokens: Token[]): Unit[][] {
     else {
       // A prefix starts a new compound (低コスト in 驚異的な低コスト); a dot joins only katakana names.
       if (unit.kind === 'prefix' && current.length > 0 && current.at(-1)!.kind !== 'prefix') flush();
+      // A name written after a space starts its own compound: AI スタートアップ | DeepSeek, while an acronym
+      // joins what precedes it (フィジカル AI).
+      if (unit.kind === 'latin' && current.length > 0 && MIXED_CASE_NAME.test(unit.text) && spaceBefore(unit.start)) flush();
       current.push(unit);
     }
   }
@@ -197,7 +210,9 @@ export function suggestFromRuns(articles: Array<{ id: string; runs: TextRun[] }>
     for (const run of article.runs) {
       const normalized = normalizeWithMap(run.text);
       const tokens = tokenizer.tokenize(normalized.text);
-      for (const units of compoundsOf(normalized.text, tokens)) {
+      // Spaces are gone from the normalized text next to Japanese; look at the original for them.
+      const spaceBefore = (offset: number) => offset > 0 && /\s/u.test(run.text[normalized.starts[offset]! - 1] ?? '');
+      for (const units of compoundsOf(normalized.text, tokens, spaceBefore)) {
         const first = units[0]!;
         const last = units.at(-1)!;
         const key = sourceTermKey(normalized.text.slice(first.start, last.end));

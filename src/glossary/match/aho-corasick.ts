@@ -29,7 +29,9 @@ export class AhoCorasick {
         }
         node = child;
       }
-      (this.outputs[node] ??= []).push(id);
+      const ending = this.outputs[node];
+      if (ending) ending.push(id);
+      else this.outputs[node] = [id];
     });
     const count = parent.length;
     this.fail = new Int32Array(count);
@@ -82,6 +84,8 @@ function byDepth(depth: number[]): number[] {
   let max = 0;
   for (const value of depth) if (value > max) max = value;
   const buckets: number[][] = Array.from({ length: max + 1 }, () => []);
-  depth.forEach((value, node) => buckets[value]!.push(node));
+  depth.forEach((value, node) => {
+    buckets[value]!.push(node);
+  });
   return buckets.flat();
 }

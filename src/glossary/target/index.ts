@@ -1,5 +1,5 @@
 import { isAcronym, type NormalizedText, normalizeText, normalizeWithMap, originalRange } from '../normalize.js';
-import { isAccepted, targetTermsFor } from '../terms.js';
+import { forLanguage, isAccepted, targetTermsFor } from '../terms.js';
 import type { Concept, Term } from '../types.js';
 import { english } from './en.js';
 import { generic } from './generic.js';
@@ -57,7 +57,7 @@ export function containsAcceptedTerm(lng: string, text: string, concept: Concept
 function termsToFind(concept: Concept, lng: string): Term[] {
   const terms = targetTermsFor(concept, lng);
   const known = new Set(terms.map((term) => term.text));
-  const forms = (concept.forms[lng] ?? []).filter((form) => !known.has(form)).map((form): Term => ({ text: form, status: 'admitted' }));
+  const forms = (forLanguage(concept.forms, lng) ?? []).filter((form) => !known.has(form)).map((form): Term => ({ text: form, status: 'admitted' }));
   return [...terms, ...forms];
 }
 

@@ -12,7 +12,7 @@ export function wordPattern(term: string, options: { caseSensitive: boolean; inf
   const lastForms = options.inflect ? [...new Set([last, ...options.inflect(last)])] : [last];
   // Longest first, so the alternation prefers `models` over `model`.
   lastForms.sort((a, b) => b.length - a.length);
-  const body = [...words.map(escape), `(?:${lastForms.map(escape).join('|')})`].join(SEPARATOR);
+  const body = [...words.map(escapeRegExp), `(?:${lastForms.map(escapeRegExp).join('|')})`].join(SEPARATOR);
   const before = WORD_CHAR.test(term[0] ?? '') ? '(?<![\\p{L}\\p{N}])' : '';
   const after = WORD_CHAR.test(term.at(-1) ?? '') ? '(?![\\p{L}\\p{N}])' : '';
   return new RegExp(before + body + after, options.caseSensitive ? 'gu' : 'giu');
@@ -24,6 +24,6 @@ export function findAll(pattern: RegExp, text: string): Array<{ start: number; e
   return hits;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

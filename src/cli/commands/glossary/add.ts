@@ -25,6 +25,7 @@ const t = defineMessages('glossary-add', {
     noTerm: 'give the Japanese term (glossary add 蒸留 --en distillation) or --from-suggest N',
     unknownLanguage: 'unknown option or language "{{option}}" (configured languages: {{languages}})',
     missingValue: 'option {{option}} needs a term',
+    extraArguments: 'unexpected arguments: {{args}} (quote a term that has spaces: "フィジカル AI")',
     manyFiles: 'several glossary files ({{files}}): pass --file',
     duplicate: 'not added: {{reason}}',
     added: 'added concept "{{id}}" to {{file}}',
@@ -43,6 +44,7 @@ const t = defineMessages('glossary-add', {
     noTerm: '日本語の用語(glossary add 蒸留 --en distillation)か --from-suggest N を指定してください',
     unknownLanguage: '未知のオプションまたは言語 "{{option}}"(設定済みの言語: {{languages}})',
     missingValue: 'オプション {{option}} には訳語が必要です',
+    extraArguments: '余分な引数: {{args}}(空白を含む用語は引用符で囲んでください: "フィジカル AI")',
     manyFiles: '用語集ファイルが複数あります({{files}})。--file を指定してください',
     duplicate: '追加しません: {{reason}}',
     added: '概念 "{{id}}" を {{file}} に追加しました',
@@ -59,19 +61,26 @@ interface AddOptions {
   fromSuggest?: string;
 }
 
-/** `--en distillation`, `--zh-Hans=蒸馏` among the extra arguments, checked against the configured languages. */
-export function targetOptions(args: readonly string[], languages: readonly string[]): Record<string, string> {
+/**
+ * `--en distillation`, `--zh-Hans=蒸馏` among the arguments commander left (it does not know the configured
+ * languages when the program is built), checked against the configured languages; the rest are positional.
+ */
+export function targetOptions(args: readonly string[], languages: readonly string[]): { targets: Record<string, string>; positional: string[] } {
   const targets: Record<string, string> = {};
+  const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (!arg.startsWith('--')) continue;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
     if (!languages.includes(name)) throw new YakugoError(t('unknownLanguage', { option: arg, languages: languages.join(', ') }));
     const value = inline ?? args[++i];
     if (value === undefined || value.startsWith('--')) throw new YakugoError(t('missingValue', { option: `--${name}` }));
     targets[name] = value;
   }
-  return targets;
+  return { targets, positional };
 }
 
 /** The glossary file to write: `--file`, else the only glossary file, else `glossary/glossary.yaml`. */
@@ -114,7 +123,7 @@ export function register(group: Command): void {
     .addHelpText('after', () => `\n${t('languageHelp', { languages: 'en, zh-Hans…' })}\n`)
     .allowUnknownOption()
     .allowExcessArguments()
-    .action(async (term: string | undefined, options: AddOptions, command: Command) => {
+    .action(async (_term: string | undefined, options: AddOptions, command: Command) => {
       const context = cliContext(command);
       const { project } = context;
       const languages = project.config.languages;
@@ -124,9 +133,11 @@ export function register(group: Command): void {
         await addFromSuggestions(context, glossary, Number(options.fromSuggest), (concepts) => appendConcepts(context, glossary, concepts, file, shown));
         return;
       }
+      const { targets, positional } = targetOptions(command.args, languages);
+      const [term, ...extra] = positional;
       if (!term) throw new YakugoError(t('noTerm'));
-      const extra = command.args.slice(1);
-      const request: AddRequest = { term, targets: targetOptions(extra, languages) };
+      if (extra.length > 0) throw new YakugoError(t('extraArguments', { args: extra.join(' ') }));
+      const request: AddRequest = { term, targets };
       if (options.id !== undefined) request.id = options.id;
       if (options.domain !== undefined) request.domain = options.domain;
       if (options.definition !== undefined) request.definition = options.definition;
