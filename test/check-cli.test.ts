@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { build } from '../src/build/build.js';
 import { resetMessages } from '../src/cli/i18n.js';
@@ -66,6 +69,13 @@ async function cleanProject(overrides: { en?: Record<string, string>; zh?: Recor
   return root;
 }
 
+const require = createRequire(import.meta.url);
+const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
+const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
+const ajv = new Ajv({ strict: false, unicodeRegExp: false });
+addFormats(ajv);
+const validSarif = ajv.compile(JSON.parse(readFileSync(join(repositoryRoot, 'test/fixtures/check/sarif-schema-2.1.0.json'), 'utf8')));
+
 let stdout = '';
 let stderr = '';
 
@@ -115,6 +125,7 @@ describe('yakugo check', () => {
     );
     expect(await yakugo('--root', root, 'check', '--rule', 'term/untranslated', '--format', 'sarif')).toBe(1);
     const sarif = JSON.parse(stdout);
+    expect(validSarif(sarif)).toBe(true);
     expect(sarif.runs[0].results).toHaveLength(1);
     expect(sarif.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(['term/untranslated']);
   });

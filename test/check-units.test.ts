@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../src/config/schema.js';
 import type { Project } from '../src/config/load.js';
-import { locator, severityOf } from '../src/check/run.js';
+import { describeRules, locator, severityOf } from '../src/check/run.js';
+import { rules } from '../src/check/rules/index.js';
 import { firstDifference } from '../src/check/rules/edition-outdated.js';
 import { compareMarkup, markupOf, multisetMinus } from '../src/check/rules/markup-mismatch.js';
 import { segmentMissing } from '../src/check/rules/segment-missing.js';
@@ -127,5 +128,19 @@ describe('threshold', () => {
     expect(languageBelowThreshold(config, 'zh-Hans', 80)).toBe(false);
     expect(languageBelowThreshold(config, 'en', 10)).toBe(false);
     expect(languageBelowThreshold(config, 'ko', 0)).toBe(false);
+  });
+});
+
+describe('rule descriptors', () => {
+  it('link each rule to its README anchor when there is a homepage', () => {
+    const config = project({ required: ['en'] });
+    const described = describeRules(config, rules, 'en', 'https://example.org/yakugo#readme');
+    expect(described.find((rule) => rule.id === 'term/untranslated')).toEqual({
+      id: 'term/untranslated',
+      description: 'A glossary term in the source segment is missing from its translation.',
+      defaultSeverity: 'error',
+      helpUri: 'https://example.org/yakugo#rule-term-untranslated',
+    });
+    expect(describeRules(config, rules, 'ja').every((rule) => rule.helpUri === undefined && /[ぁ-んァ-ン一-龥]/.test(rule.description))).toBe(true);
   });
 });

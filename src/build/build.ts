@@ -95,12 +95,11 @@ export function build(options: BuildOptions = {}): BuildResult {
       if (required && fallback.length > 0) {
         missing.push({ lng, article: article.id, catalog, keys: fallback });
         report.status = 'skipped';
-      } else if (lng !== config.sourceLanguage && config.threshold[lng] !== undefined) {
+      } else {
         const percent = percentTranslated(article.segments.length, fallback.length);
-        const threshold = config.threshold[lng]!;
-        if (percent < threshold) {
+        if (languageBelowThreshold(project, lng, percent)) {
           report.status = 'skipped';
-          report.belowThreshold = { percent, threshold };
+          report.belowThreshold = { percent, threshold: config.threshold[lng]! };
         }
       }
       if (report.status !== 'skipped') {
@@ -122,6 +121,17 @@ export function build(options: BuildOptions = {}): BuildResult {
   for (const report of editions) if (report.status === 'skipped') options.onEdition?.(report);
 
   return { project, editions, languages: summarize(config.sourceLanguage, config.required, editions), missing };
+}
+
+/**
+ * True when `lng` is an optional language with a `threshold` and `percent` of an article translated is
+ * below it: its edition is not written (like po4a's `--keep`). Required languages are always built (their
+ * missing segments are errors instead).
+ */
+export function languageBelowThreshold(project: Project, lng: string, percent: number): boolean {
+  if (lng === project.config.sourceLanguage || project.config.required.includes(lng)) return false;
+  const threshold = project.config.threshold[lng];
+  return threshold !== undefined && percent < threshold;
 }
 
 export function percentTranslated(total: number, missing: number): number {

@@ -5,6 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
 import { similarity } from '../catalog/similarity.js';
@@ -130,17 +132,27 @@ export function severityOf(project: Project, rule: Rule, lng: string | null): Se
   return forLanguage ?? rule.defaultSeverity(lng ?? '', project);
 }
 
-/** Rule descriptors for formatters (SARIF's driver.rules), in the UI language. */
-export function describeRules(project: Project, rules: readonly Rule[], uiLanguage: 'en' | 'ja'): RuleDescriptor[] {
+/**
+ * Rule descriptors for formatters (SARIF's driver.rules), in the UI language. With a `homepage`, each rule
+ * links to its section of the README (`#rule-term-untranslated`).
+ */
+export function describeRules(project: Project, rules: readonly Rule[], uiLanguage: 'en' | 'ja', homepage?: string): RuleDescriptor[] {
   const lng = project.config.required[0] ?? project.config.languages[0] ?? '';
   return rules.map((rule) => {
     const severity = severityOf(project, rule, lng);
-    return {
+    const descriptor: RuleDescriptor = {
       id: rule.id,
       description: rule.description[uiLanguage],
       defaultSeverity: severity === 'off' ? rule.defaultSeverity(lng, project) : severity,
     };
+    if (homepage) descriptor.helpUri = `${homepage.replace(/#.*$/, '')}#${ruleAnchor(rule.id)}`;
+    return descriptor;
   });
+}
+
+/** `term/untranslated` → `rule-term-untranslated`, the README's anchor for the rule. */
+export function ruleAnchor(id: string): string {
+  return `rule-${id.replace(/[^a-z0-9]+/g, '-')}`;
 }
 
 function termLookup(): TermLookup {
@@ -232,9 +244,11 @@ function prepareArticle(project: Project, article: SourceArticle, languages: rea
     catalogPath(project, project.config.sourceLanguage, article.id),
     displayPath(project, catalogPath(project, project.config.sourceLanguage, article.id)),
   ).entries;
+  const tree = parseMarkdown(article.source);
   return {
     article,
-    inline: inlineContextOf(parseMarkdown(article.source)),
+    inline: inlineContextOf(tree),
+    definitions: definitionsOf(tree),
     sources,
     targets: languages.map((lng) => prepareTarget(project, article, lng, sources, previousSource)),
   };
@@ -294,6 +308,15 @@ function probableSegment(oldText: string | undefined, key: string, sources: read
     if (score >= 0.3 && (!best || score > best.score)) best = { source, score };
   }
   return best?.source;
+}
+
+/** Link reference definitions: normalized identifier → URL (the first definition wins, as in CommonMark). */
+function definitionsOf(tree: Root): Map<string, string> {
+  const definitions = new Map<string, string>();
+  visit(tree, 'definition', (node) => {
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
+  });
+  return definitions;
 }
 
 /** Maps file offsets to 1-based line and column (UTF-16), with a binary search over line starts. */

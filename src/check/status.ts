@@ -2,7 +2,7 @@
  * `yakugo status`: translation coverage per language and article (segments, translated, missing, stale,
  * percent) with the number of term problems, from the same prepared inputs and rules as `check`.
  */
-import { percentTranslated } from '../build/build.js';
+import { languageBelowThreshold, percentTranslated } from '../build/build.js';
 import type { Project } from '../config/load.js';
 import { type CheckSelection, prepareCheck, runRules } from './run.js';
 import { rules } from './rules/index.js';
@@ -57,16 +57,8 @@ export function coverageOf(target: Pick<TargetCatalog, 'pairs'>): Coverage {
   return { segments, translated, missing: segments - translated, stale, percent: percentTranslated(segments, segments - translated) };
 }
 
-/**
- * True when `lng` is an optional language with a `threshold` and `percent` of an article translated is
- * below it: build does not write that edition (like po4a's `--keep`). Required languages are always built
- * (their missing segments are errors instead).
- */
-export function languageBelowThreshold(project: Project, lng: string, percent: number): boolean {
-  if (lng === project.config.sourceLanguage || project.config.required.includes(lng)) return false;
-  const threshold = project.config.threshold[lng];
-  return threshold !== undefined && percent < threshold;
-}
+// Shared with build, which decides whether to write the edition.
+export { languageBelowThreshold } from '../build/build.js';
 
 const TERM_RULES = rules.filter((rule) => rule.id.startsWith('term/'));
 

@@ -188,6 +188,8 @@ export interface ArticleInput {
   article: SourceArticle;
   /** Link and footnote definitions of the article, so a segment's inline Markdown parses as in the document. */
   inline: InlineContext;
+  /** URL of each link reference definition, by normalized identifier (`[text][ref]` resolves through it). */
+  definitions: ReadonlyMap<string, string>;
   sources: SourceSegment[];
   /** One per target language of the run, in config order. */
   targets: TargetCatalog[];

@@ -2,7 +2,9 @@
  * `edition/outdated`: a file in `out/` is not what `yakugo build` would write now (the source, a
  * catalog or the glossary changed since the last build, or the file was edited by hand), or an edition
  * is missing. The problem points at the first line that differs. Languages below their `threshold` are
- * not built, so their editions are not expected.
+ * not built, so their editions are not expected. A translation that cannot be placed in its edition (a
+ * heading translated over two lines) is reported at its catalog entry; build stops there, so the other
+ * editions are compared once it is fixed.
  *
  * @example ok
  * ```yaml

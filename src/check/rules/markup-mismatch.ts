@@ -1,7 +1,8 @@
 /**
  * `markup/mismatch`: the translation's inline Markdown does not carry the same markup as the source:
- * inline code, link and image URLs (and reference labels), footnote references, or the number of
- * emphasis, strong and delete spans differ. Both segments are parsed with the project's one processor
+ * inline code, link and image URLs, footnote references, or the number of emphasis, strong and delete
+ * spans differ. Reference links count by the URL they resolve to, so `[text][ref]` may become
+ * `[text](url)`. Inline HTML is not compared: a translation rightly drops `<ruby>` readings. Both segments are parsed with the project's one processor
  * (CommonMark + GFM + CJK-friendly emphasis) with the article's definitions in scope, and compared as
  * multisets, so a translation may reorder them. A translation that does not parse as one paragraph (a
  * blank line in it) is reported too.
@@ -9,9 +10,11 @@
  * @example ok
  * ```yaml
  * source: |
- *   **「蒸留」**は `distill()` で行います[^1]。詳しくは[論文](https://arxiv.org/abs/1503.02531)を参照。
+ *   **「蒸留」**は `distill()` で行います[^1]。詳しくは[論文][Hinton]を参照。
  *
  *   [^1]: Hinton ら、2015 年。
+ *
+ *   [hinton]: https://arxiv.org/abs/1503.02531
  * en:
  *   - See [the paper](https://arxiv.org/abs/1503.02531) for details. **Distillation** is done with `distill()`[^1].
  *   - Hinton et al., 2015.
@@ -82,7 +85,9 @@ export interface Markup {
   delete: number;
 }
 
-export function markupOf(nodes: readonly PhrasingContent[]): Markup {
+export function markupOf(nodes: readonly PhrasingContent[], definitions: ReadonlyMap<string, string> = new Map()): Markup {
+  // A reference to an undefined label stays visible as `[label]`.
+  const resolve = (identifier: string) => definitions.get(identifier) ?? `[${identifier}]`;
   const markup: Markup = { code: [], links: [], images: [], footnotes: [], emphasis: 0, strong: 0, delete: 0 };
   const walk = (node: Nodes): void => {
     switch (node.type) {
@@ -93,16 +98,16 @@ export function markupOf(nodes: readonly PhrasingContent[]): Markup {
         markup.links.push(node.url);
         break;
       case 'linkReference':
-        markup.links.push(`[${node.label ?? node.identifier}]`);
+        markup.links.push(resolve(node.identifier));
         break;
       case 'image':
         markup.images.push(node.url);
         break;
       case 'imageReference':
-        markup.images.push(`[${node.label ?? node.identifier}]`);
+        markup.images.push(resolve(node.identifier));
         break;
       case 'footnoteReference':
-        markup.footnotes.push(`^${node.label ?? node.identifier}`);
+        markup.footnotes.push(`^${node.identifier}`);
         break;
       case 'emphasis':
       case 'strong':
@@ -170,7 +175,7 @@ export const markupMismatch: Rule = {
   },
   defaultSeverity: () => 'error',
   check(context) {
-    for (const { inline, targets } of context.articles) {
+    for (const { inline, definitions, targets } of context.articles) {
       for (const target of targets) {
         for (const pair of target.pairs) {
           if (pair.target === undefined || pair.target.trim() === '') continue;
@@ -186,7 +191,8 @@ export const markupMismatch: Rule = {
           }
           const parsedSource = parseSegmentInline(source.text, inline);
           if (!parsedSource.nodes) continue;
-          for (const message of compareMarkup(markupOf(parsedSource.nodes), markupOf(parsedTarget.nodes))) report(message);
+          const expected = markupOf(parsedSource.nodes, definitions);
+          for (const message of compareMarkup(expected, markupOf(parsedTarget.nodes, definitions))) report(message);
         }
       }
     }

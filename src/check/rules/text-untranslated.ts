@@ -1,6 +1,6 @@
 /**
  * `text/untranslated`: source-language text left in a translation: kana or kanji (and Japanese
- * punctuation such as 「」。) in a language written without them, like `en`; kana in one written with
+ * punctuation such as 「」。 or fullwidth forms such as ＡＩ and ％) in a language written without them, like `en`; kana in one written with
  * Han characters, like `zh-Hans` or `ko`. Inline code, HTML, URLs and autolinks are not looked at, and
  * neither are the Japanese spellings of `translate: false` names, which stay the same in every language.
  * One problem per segment, quoting the first stretch of text left (and how many more there are).

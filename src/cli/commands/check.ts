@@ -64,10 +64,11 @@ export function register(program: Command): void {
       const format = getFormatter(options.format);
       const maxWarnings = parseMaxWarnings(options.maxWarnings);
       const result = await runCheck(context.project, { languages: options.lang, articles: options.article, rules: options.rule });
+      const tool = yakugoTool();
       const output = format(result.problems, {
-        rules: describeRules(context.project, result.rules, uiLanguage()),
+        rules: describeRules(context.project, result.rules, uiLanguage(), tool.informationUri),
         colors: context.colors,
-        tool: yakugoTool(),
+        tool,
       });
       context.stdout.write(output);
       const summary = summarize(result.problems);

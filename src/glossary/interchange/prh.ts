@@ -11,15 +11,19 @@ import type { ExportOptions, ImportedConcept, ImportNote, ImportOptions, ImportR
  * Mapping:
  * - each rule becomes a concept whose preferred source-language term is `expected`; every literal
  *   pattern becomes a `deprecated` term of it (prh's "write `expected` instead of this");
- * - a pattern written as a regular expression (`/サーバ(?!ー)/`) becomes terms only when it is a plain
- *   literal or an alternation of literals (`/(?:サーバ|サーヴァ)/`); anything else (lookarounds,
- *   classes, quantifiers) cannot be a glossary term and is reported with its line, not dropped silently;
+ * - a pattern written as a regular expression becomes terms only when it is a plain literal, an
+ *   alternation of literals (`/(?:サーバ|サーヴァ)/`), or a literal whose lookarounds only keep it from
+ *   matching inside the expected term (`/サーバ(?!ー)/` for `サーバー`: glossary terms match whole tokens
+ *   and the longer term wins, so the guard is implied); anything else (classes, quantifiers, other
+ *   lookarounds, `$1` replacements) cannot be a glossary term and is reported with its line;
  * - `specs[].from` become `examples.match` sentences (the glossary's own self-test, like prh's specs)
  *   when they contain one of the concept's terms;
  * - `prh` (the rule's message) becomes the concept `note`;
  * - rules with the same `expected` are one concept; a rule without patterns is just its expected term;
  * - `imports:` of other dictionaries are reported and not followed (import each file on its own).
- * Export writes the same shape back: one rule per concept with deprecated or forbidden source terms.
+ * Export writes the same shape back: one rule per concept with deprecated or forbidden source terms; a
+ * variant that is part of the expected term is written with that guard (`/サーバ(?!ー)/`), since prh
+ * matches substrings and would otherwise rewrite サーバー into サーバーー.
  */
 
 interface Located {
@@ -65,6 +69,36 @@ export function literalAlternatives(body: string): string[] | undefined {
   }
   alternatives.push(current);
   return alternatives.every((alternative) => alternative.length > 0) ? alternatives : undefined;
+}
+
+const REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/]/;
+
+function escapeRegex(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+}
+
+/**
+ * The literal of a pattern that is a literal guarded only against matching inside the expected term:
+ * `/サーバ(?!ー)/` for expected `サーバー`, `/(?<!データ・)センター/`… prh needs the guard because it
+ * matches substrings; glossary terms match whole tokens and the longer preferred term wins, so the
+ * literal alone means the same thing. Undefined for any other regular expression.
+ */
+export function guardedLiteral(body: string, expected: string): string | undefined {
+  const match = /^(?:\(\?<!((?:[^()\\[\]]|\\.)+)\))?((?:[^()\\[\]|.*+?^${}]|\\.)+)(?:\(\?!((?:[^()\\[\]]|\\.)+)\))?$/su.exec(body);
+  if (!match || (match[1] === undefined && match[3] === undefined)) return undefined;
+  const unescape = (text: string | undefined) => (text ?? '').replace(/\\(.)/gsu, '$1');
+  const [behind, literal, ahead] = [unescape(match[1]), unescape(match[2]), unescape(match[3])];
+  if ([match[1], match[2], match[3]].some((part) => part !== undefined && /\\[A-Za-z0-9]/.test(part))) return undefined;
+  return behind + literal + ahead === expected ? literal : undefined;
+}
+
+/** How a variant is written as a prh pattern: plain, or guarded when it is part of the expected term. */
+export function prhPattern(variant: string, expected: string): string {
+  const at = expected.indexOf(variant);
+  if (at === -1) return REGEX_SPECIAL.test(variant) || variant.startsWith('/') ? `/${escapeRegex(variant)}/` : variant;
+  const before = expected.slice(0, at);
+  const after = expected.slice(at + variant.length);
+  return `/${before ? `(?<!${escapeRegex(before)})` : ''}${escapeRegex(variant)}${after ? `(?!${escapeRegex(after)})` : ''}/`;
 }
 
 /** Reads a prh YAML dictionary. */
@@ -131,7 +165,8 @@ export function parsePrh(text: string, displayPath: string, options: ImportOptio
       }
       const pattern = String(node.value ?? '');
       const regex = regexParts(pattern);
-      const literals = regex ? literalAlternatives(regex.body) : [pattern];
+      const guarded = regex ? guardedLiteral(regex.body, expected) : undefined;
+      const literals = !regex ? [pattern] : guarded !== undefined ? [guarded] : literalAlternatives(regex.body);
       if (!literals) {
         notes.push({ ...place, message: `regular expression ${pattern} cannot become a glossary term (only literals and | can); skipped` });
         continue;
@@ -172,8 +207,9 @@ export function exportPrh(concepts: Concept[], options: ExportOptions): string {
     const variants = terms.filter((term) => term.status === 'deprecated' || term.status === 'forbidden').map((term) => term.text);
     if (!expected || variants.length === 0) continue;
     const rule: Record<string, unknown> = { expected };
-    if (variants.length === 1) rule['pattern'] = variants[0];
-    else rule['patterns'] = variants;
+    const patterns = variants.map((variant) => prhPattern(variant, expected));
+    if (patterns.length === 1) rule['pattern'] = patterns[0];
+    else rule['patterns'] = patterns;
     const specs = (concept.examples?.match ?? [])
       .filter((sentence) => variants.some((variant) => sentence.includes(variant)))
       .map((from) => ({ from, to: replaceVariants(from, variants, expected) }));

@@ -18,7 +18,8 @@ import type { Glossary } from '../types.js';
  *    `Claude Sonnet 3.5`) is one unit; nouns (一般, 固有名詞, サ変接続, 形容動詞語幹), unknown words,
  *    noun prefixes (接頭詞-名詞接続: 大, 低, 最), noun suffixes and numbers join into compound nouns;
  * 3. a compound is trimmed at both ends: no leading suffix or number, no trailing prefix, number or
- *    function-like suffix (的, 氏, 時, 中, 未満, counters such as 年, ドル). Suffixes that make a new
+ *    function-like suffix (的, 氏, 時, 中, 未満, counters such as 年, ドル) or qualifying noun (自体, 自身,
+ *    全体). Suffixes that make a new
  *    concept stay (性, 力, 者, 率, 型 …); `化` stays after a katakana or Latin stem (エージェント化,
  *    AI 化: coinages that need a translation) and goes after a kanji one (長期化, 厳格化: general words);
  * 4. score = FLR: frequency of the compound (as a maximal compound) × the geometric mean over its units
@@ -74,6 +75,8 @@ const LATIN_NAME = new RegExp(String.raw`(?<![A-Za-z0-9&.+\-_])[A-Za-z0-9]${LATI
 const NOUN_POS1 = new Set(['一般', '固有名詞', 'サ変接続', '形容動詞語幹', 'ナイ形容詞語幹']);
 /** Suffixes that make a new term and stay at the end of a compound (競争力, 必要性, 利用者). */
 const KEPT_SUFFIXES = new Set(['性', '力', '者', '率', '型', '式', '法', '論', '学', '業', '権', '網', '機', '器', '費', '額', '量', '値', '層', '界', '系', '症', '剤', '書', '帯', '圏', '場', '所', '局', '庁', '省', '部', '課', '会', '党', '団', '家', '化']);
+/** Nouns that only qualify what precedes them (考え方自体, DeepSeek 自身): dropped at the end of a compound. */
+const TRAILING_FUNCTION_NOUNS = new Set(['自体', '自身', '全体', '同士', '以外', '以上', '以下', '未満', '同様', '関連', '向け', '中心']);
 const KATAKANA = /^[\u30a0-\u30ff・ー]+$/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** A mixed-case Latin name (DeepSeek, Microsoft), as opposed to an acronym (AI, LLM). */
@@ -95,8 +98,12 @@ function unitOf(token: Token): Unit | undefined {
 /** Units of a normalized text: tokens, with every Latin name merged into one unit. */
 export function unitsOf(text: string, tokens: Token[]): Array<Unit | undefined> {
   const names: Array<[number, number]> = [];
+  const tokenAt = new Map(tokens.map((token) => [token.start, token]));
   for (const match of text.matchAll(LATIN_NAME)) {
-    const value = match[0].replace(/[.\-_&]+$/, '');
+    let value = match[0].replace(/[.\-_&]+$/, '');
+    // A number followed by a counter is a quantity, not a version: GPU 1 枚, H100 8 基.
+    const quantity = / [0-9][0-9.]*$/.exec(value);
+    if (quantity && tokenAt.get(match.index + value.length)?.pos1 === '接尾') value = value.slice(0, quantity.index);
     if (/[A-Za-z]/.test(value)) names.push([match.index, match.index + value.length]);
   }
   const units: Array<Unit | undefined> = [];
@@ -135,6 +142,7 @@ export function trimCompound(units: Unit[]): Unit[] {
     if (first.kind === 'suffix' || first.kind === 'number' || first.kind === 'dot') start++;
     else if (last.kind === 'prefix' || last.kind === 'number' || last.kind === 'dot') end--;
     else if (last.kind === 'suffix' && !keepsSuffix(last, units[end - 2])) end--;
+    else if (end - start > 1 && TRAILING_FUNCTION_NOUNS.has(last.text)) end--;
     else break;
   }
   const compound = units.slice(start, end);
@@ -274,8 +282,8 @@ export function glossaryCovers(glossary: Glossary, matcher: Matcher): (term: str
 }
 
 /** Candidates from every source article of the project. */
-export function suggestForProject(project: Project, glossary: Glossary, matcher: Matcher, tokenizer: Tokenizer): Candidate[] {
-  const articles = listArticles(project).map((file) => {
+export function suggestForProject(project: Project, glossary: Glossary, matcher: Matcher, tokenizer: Tokenizer, files?: string[]): Candidate[] {
+  const articles = (files ?? listArticles(project)).map((file) => {
     const article = loadArticle(project, file);
     return { id: article.id, runs: article.segments.flatMap((segment) => segment.runs) };
   });
