@@ -73,7 +73,7 @@ function writeGlossary(dir: string, seed: Glossary, count: number, article: stri
   let concepts = Math.min(count, seed.concepts.length);
   let random = 42;
   const next = (limit: number) => {
-    random = (random * 1103515245 + 12345) % 2147483648;
+    random = (random * 48271) % 2147483647;
     return random % limit;
   };
   for (let i = 0; concepts < count; i++) {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportDelimited, parseDelimited, parseDelimitedRows } from '../src/glossary/interchange/csv.js';
-import { literalAlternatives, exportPrh, parsePrh } from '../src/glossary/interchange/prh.js';
+import { exportPrh, guardedLiteral, literalAlternatives, parsePrh, prhPattern } from '../src/glossary/interchange/prh.js';
 import { exportTbx, fromXmlId, parseTbx, toXmlId } from '../src/glossary/interchange/tbx.js';
 import type { Concept, Term, TermStatus } from '../src/glossary/types.js';
 import { YakugoError } from '../src/util/errors.js';
@@ -225,15 +225,25 @@ describe('prh', () => {
   it('turns rules into concepts with deprecated ja variants and reports regular expressions it cannot convert', () => {
     const { concepts, notes } = parsePrh(fixture('prh.yml'), 'prh.yml', options);
     expect(concepts.map(({ concept }) => ({ ja: concept.terms['ja']!.map((term) => `${term.status}:${term.text}`), note: concept.note, examples: concept.examples?.match }))).toEqual([
-      { ja: ['preferred:サーバー'], note: undefined, examples: undefined },
+      { ja: ['preferred:サーバー', 'deprecated:サーバ'], note: undefined, examples: ['サーバを再起動する'] },
       { ja: ['preferred:ウェブサイト', 'deprecated:Webサイト', 'deprecated:ホームページ', 'deprecated:ウエブサイト'], note: '表記を統一してください', examples: undefined },
       { ja: ['preferred:インターフェース', 'deprecated:インタフェース', 'deprecated:インターフェイス'], note: undefined, examples: ['インタフェースを定義する'] },
       { ja: ['preferred:行う'], note: undefined, examples: undefined },
     ]);
     expect(notes.map((note) => `${note.line}:${note.column}: ${note.message}`)).toEqual([
-      '5:14: regular expression /サーバ(?!ー)/ cannot become a glossary term (only literals and | can); skipped',
       '22:14: regular expression /行(な)う/ cannot become a glossary term (only literals and | can); skipped',
     ]);
+  });
+
+  it('reads a literal guarded against matching inside the expected term as that literal, and writes it so', () => {
+    expect(guardedLiteral('サーバ(?!ー)', 'サーバー')).toBe('サーバ');
+    expect(guardedLiteral('(?<!データ・)センター', 'データ・センター')).toBe('センター');
+    // A guard that excludes more than the expected term changes the meaning: not converted.
+    expect(guardedLiteral('サーバ(?!ー)', 'サーバーズ')).toBeUndefined();
+    expect(guardedLiteral('サーバ(?!\\w)', 'サーバー')).toBeUndefined();
+    expect(prhPattern('サーバ', 'サーバー')).toBe('/サーバ(?!ー)/');
+    expect(prhPattern('センター', 'データ・センター')).toBe('/(?<!データ・)センター/');
+    expect(prhPattern('Webサイト', 'ウェブサイト')).toBe('Webサイト');
   });
 
   it('converts only literal regular expressions', () => {

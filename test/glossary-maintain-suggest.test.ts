@@ -18,6 +18,7 @@ const sentences = [
   'Meta の Llama 3.1、OpenAI の GPT-4o を超える性能を示しました。NASDAQ、S&P 500 も急落しました。',
   'GPT-4o の後継も、S&P 500 の指数も、長期化が懸念されています。',
   '投資回収期間の長期化が懸念され、審査は厳格化すると予想されます。',
+  '生徒モデル(Qwen2.5-32B がベース)と 01.ai のモデル。GPU 1 時間あたり 2 ドル。',
 ];
 
 async function suggest(glossary: Glossary, texts: string[] = sentences) {
@@ -31,7 +32,9 @@ const empty: Glossary = { concepts: [], files: [] };
 describe('glossary suggest', () => {
   it('keeps compound nouns whole, joins a katakana word and a Latin word, and counts Latin names', async () => {
     const terms = (await suggest(empty)).map((candidate) => candidate.term);
-    expect(terms).toEqual(expect.arrayContaining(['大規模言語モデル', 'フィジカル AI', 'ヒューマノイドロボット', 'GPT-4o', 'S&P 500', 'Llama 3.1', 'エージェント化', '物理 AI']));
+    expect(terms).toEqual(expect.arrayContaining(['大規模言語モデル', 'フィジカル AI', 'ヒューマノイドロボット', 'GPT-4o', 'S&P 500', 'Llama 3.1', 'エージェント化', '物理 AI', 'Qwen2.5-32B', '01.ai', 'GPU']));
+    // A number followed by a counter is a quantity, not part of the name.
+    expect(terms).not.toContain('GPU 1');
     // Function-like suffixes and general words derived with 化 from kanji stems are not terms.
     expect(terms).not.toContain('長期化');
     expect(terms).not.toContain('厳格化');

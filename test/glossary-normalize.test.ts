@@ -20,6 +20,7 @@ describe('normalization for matching', () => {
   it('equals NFKC of the whole text with the spacing rule, although it normalizes cluster by cluster', () => {
     fc.assert(
       fc.property(texts, (text) => {
+        expect(normalizeWithMap(text).text).toBe(reference(text));
         expect(normalizeText(text)).toBe(reference(text));
       }),
       { numRuns: 1000 },

@@ -116,9 +116,29 @@ function isPlainAscii(text: string): boolean {
   return true;
 }
 
-/** The normalized form of a term or text, without the offset map. */
+/**
+ * The normalized form of a term or text, without the offset map: NFKC of the whole string and the spacing
+ * rule. Normalizing cluster by cluster (`normalizeWithMap`) gives the same text; the tests check that.
+ */
 export function normalizeText(text: string): string {
-  return normalizeWithMap(text).text;
+  const nfkc = text.normalize('NFKC');
+  if (!SPACE.test(nfkc)) return nfkc;
+  const chars = [...nfkc];
+  let out = '';
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i]!;
+    if (!SPACE.test(char)) {
+      out += char;
+      continue;
+    }
+    let next = i;
+    while (next < chars.length && SPACE.test(chars[next]!)) next++;
+    const before = chars[i - 1];
+    const after = chars[next];
+    if (before !== undefined && after !== undefined && !isCjkChar(before) && !isCjkChar(after)) out += ' ';
+    i = next - 1;
+  }
+  return out;
 }
 
 /** Original [start, end) of the normalized range [start, end). */

@@ -86,8 +86,8 @@ function escapeRegex(text: string): string {
 export function guardedLiteral(body: string, expected: string): string | undefined {
   const match = /^(?:\(\?<!((?:[^()\\[\]]|\\.)+)\))?((?:[^()\\[\]|.*+?^${}]|\\.)+)(?:\(\?!((?:[^()\\[\]]|\\.)+)\))?$/su.exec(body);
   if (!match || (match[1] === undefined && match[3] === undefined)) return undefined;
-  const unescape = (text: string | undefined) => (text ?? '').replace(/\\(.)/gsu, '$1');
-  const [behind, literal, ahead] = [unescape(match[1]), unescape(match[2]), unescape(match[3])];
+  const unescaped = (text: string | undefined) => (text ?? '').replace(/\\(.)/gsu, '$1');
+  const [behind, literal, ahead] = [unescaped(match[1]), unescaped(match[2]), unescaped(match[3])];
   if ([match[1], match[2], match[3]].some((part) => part !== undefined && /\\[A-Za-z0-9]/.test(part))) return undefined;
   return behind + literal + ahead === expected ? literal : undefined;
 }

@@ -31,6 +31,7 @@ const CONCEPT_FIELDS = new Set<string>(['id', ...TEXT_FIELDS, ...FLAG_FIELDS, 'f
 
 class Reader {
   private readonly lines: LineIndex;
+  private readonly validLanguages = new Set<string>();
 
   constructor(
     text: string,
@@ -41,7 +42,8 @@ class Reader {
   }
 
   place(node: { start: number }): GlossaryPlace {
-    return { file: this.file, ...this.lines.place(Math.max(0, node.start)) };
+    const { line, column } = this.lines.place(Math.max(0, node.start));
+    return { file: this.file, line, column };
   }
 
   error(node: { start: number }, message: string): YakugoError {
@@ -82,10 +84,13 @@ class Reader {
   /** A key that names a language: a valid tag, and one of the configured languages when those are known. */
   language(key: YamlScalar, what: string): string {
     const lng = key.value;
+    // A glossary uses a handful of codes thousands of times: validate each once.
+    if (this.validLanguages.has(lng)) return lng;
     if (!languageTag.safeParse(lng).success) throw this.error(key, `unknown ${what} "${lng}"`);
     if (this.languages && !this.languages.has(lng)) {
       throw this.error(key, `unknown language code "${lng}" (configured: ${[...this.languages].join(', ')})`);
     }
+    this.validLanguages.add(lng);
     return lng;
   }
 }
@@ -182,7 +187,7 @@ function readTerms(reader: Reader, node: YamlNode, lng: string): Term[] {
       status = preferredGiven ? 'admitted' : 'preferred';
       preferredGiven = true;
     }
-    const key = lng === SOURCE_LANGUAGE ? sourceTermKey(term.text) : term.text;
+    const key = read.length === 1 ? '' : lng === SOURCE_LANGUAGE ? sourceTermKey(term.text) : term.text;
     if (seen.has(key)) throw reader.error(items[index]!, `${lng} term "${term.text}" is listed twice`);
     seen.add(key);
     terms.push({ text: term.text, status, place: term.place });

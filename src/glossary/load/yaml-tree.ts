@@ -93,13 +93,12 @@ export function parseYamlTree(text: string, file: string): YamlNode | null {
         rejectAnchorOrTag(event.anchorStart, event.tagStart);
         lastEnd = event.start;
         const entries: YamlMap['entries'] = [];
-        const seen = new Set<string>();
         while (events[index]?.type !== EVENT_ID.POP) {
           const key = node();
           if (key.kind !== 'scalar') fail(key.start, 'keys must be plain strings');
           const keyScalar = key as YamlScalar;
-          if (seen.has(keyScalar.value)) fail(keyScalar.start, `duplicate key "${keyScalar.value}"`);
-          seen.add(keyScalar.value);
+          // Glossary mappings have a few keys each: a scan is cheaper than a Set per mapping.
+          if (entries.some((entry) => entry.key.value === keyScalar.value)) fail(keyScalar.start, `duplicate key "${keyScalar.value}"`);
           entries.push({ key: keyScalar, value: node() });
         }
         index++;
@@ -143,6 +142,8 @@ export function parseYamlTree(text: string, file: string): YamlNode | null {
 
 /** The YAML 1.2 core schema's reading of a plain scalar. */
 function coreSchemaType(value: string): YamlScalar['type'] {
+  // Most scalars are words: only these first characters can start a null, boolean or number.
+  if (value !== '' && !'~nNtTfF+-.0123456789'.includes(value[0]!)) return 'string';
   if (value === '' || /^(?:~|null|Null|NULL)$/.test(value)) return 'null';
   if (/^(?:true|True|TRUE|false|False|FALSE)$/.test(value)) return 'boolean';
   if (/^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(value)) return 'number';

@@ -69,7 +69,7 @@ interface Unit {
 }
 
 /** A Latin name: words of letters/digits/symbols joined by single spaces when the next word is capitalized or a version. */
-const LATIN_TAIL = String.raw`[A-Za-z0-9&+\-_]*(?:\.[A-Za-z0-9]+)*\+*`;
+const LATIN_TAIL = String.raw`(?:[A-Za-z0-9&+\-_]|\.(?=[A-Za-z0-9]))*`;
 const LATIN_NAME = new RegExp(String.raw`(?<![A-Za-z0-9&.+\-_])[A-Za-z0-9]${LATIN_TAIL}(?: [A-Z0-9]${LATIN_TAIL})*`, 'g');
 
 const NOUN_POS1 = new Set(['一般', '固有名詞', 'サ変接続', '形容動詞語幹', 'ナイ形容詞語幹']);
@@ -84,7 +84,8 @@ const MIXED_CASE_NAME = /^(?=.*\p{Lu})(?=.*\p{Ll})/u;
 
 function unitOf(token: Token): Unit | undefined {
   const base = { text: token.surface, start: token.start, end: token.end, reading: token.reading, katakana: KATAKANA.test(token.surface), name: token.pos1 === '固有名詞' || !token.known };
-  if (token.pos === '接頭詞' && token.pos1 === '名詞接続') return { ...base, kind: 'prefix' };
+  // 対 in 対中輸出規制 is a 名詞-接続詞的 that works like a prefix.
+  if ((token.pos === '接頭詞' && token.pos1 === '名詞接続') || (token.pos === '名詞' && token.pos1 === '接続詞的')) return { ...base, kind: 'prefix' };
   if (token.pos === '記号' && token.surface === '・') return { ...base, kind: 'dot' };
   if (token.pos !== '名詞') return undefined;
   if (token.pos1 === '数') return { ...base, kind: 'number' };

@@ -35,14 +35,28 @@ const t = defineMessages('glossary-add-interactive', {
   },
 });
 
+/** Where the questions go and the answers come from (a terminal, or streams in tests). */
+export interface Terminal {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** Both ends are a terminal; otherwise the command refuses to ask. */
+  interactive: boolean;
+}
+
 /**
  * `glossary add --from-suggest N`: walks the top N candidates on a terminal, asking for each whether to
  * add it, its translations for every configured language and its id. Accepted concepts are written
  * together at the end (also when the editor stops early with `q`).
  */
-export async function addFromSuggestions(context: CliContext, glossary: Glossary, count: number, write: (concepts: Concept[]) => void): Promise<void> {
+export async function addFromSuggestions(
+  context: CliContext,
+  glossary: Glossary,
+  count: number,
+  write: (concepts: Concept[]) => void,
+  terminal: Terminal = { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) },
+): Promise<void> {
   if (!Number.isInteger(count) || count <= 0) throw new YakugoError(t('badCount', { value: String(count) }));
-  if (!process.stdin.isTTY || !process.stdout.isTTY) throw new YakugoError(t('notTTY'));
+  if (!terminal.interactive) throw new YakugoError(t('notTTY'));
   const { candidates, ids } = await projectCandidates(context, 0, count);
   if (candidates.length === 0) {
     context.stderr.write(`${t('none')}\n`);
@@ -51,11 +65,12 @@ export async function addFromSuggestions(context: CliContext, glossary: Glossary
   const { project, colors } = context;
   const taken = new Set(ids);
   const accepted: Concept[] = [];
-  const readline = createInterface({ input: process.stdin, output: process.stdout });
+  const readline = createInterface({ input: terminal.input, output: terminal.output, terminal: false });
+  const out = terminal.output;
   try {
     for (const [index, candidate] of candidates.entries()) {
-      context.stdout.write(`\n${colors.bold(t('header', { index: index + 1, count: candidates.length, term: candidate.term, score: candidate.score.toFixed(2), frequency: candidate.frequency, articles: candidate.articles.join(', ') }))}\n`);
-      context.stdout.write(`  ${highlightExample(candidate, colors)}\n`);
+      out.write(`\n${colors.bold(t('header', { index: index + 1, count: candidates.length, term: candidate.term, score: candidate.score.toFixed(2), frequency: candidate.frequency, articles: candidate.articles.join(', ') }))}\n`);
+      out.write(`  ${highlightExample(candidate, colors)}\n`);
       const answer = (await readline.question(t('choice'))).trim().toLowerCase();
       if (answer === 'q') break;
       if (answer !== 'a' && answer !== 'e') continue;
@@ -77,11 +92,11 @@ export async function addFromSuggestions(context: CliContext, glossary: Glossary
           concept.id = id;
           break;
         }
-        context.stdout.write(`${colors.red(t('badId'))}\n`);
+        out.write(`${colors.red(t('badId'))}\n`);
       }
       const reasons = duplicatesOf(concept, { concepts: [...glossary.concepts, ...accepted], files: glossary.files });
       if (reasons.length > 0) {
-        for (const reason of reasons) context.stdout.write(`${colors.red(t('duplicate', { reason }))}\n`);
+        for (const reason of reasons) out.write(`${colors.red(t('duplicate', { reason }))}\n`);
         continue;
       }
       taken.add(concept.id);

@@ -19,7 +19,7 @@
  */
 import { defineMessages } from '../../../../cli/i18n.js';
 import { sourceTermKey } from '../../../load.js';
-import { isAccepted, SOURCE_LANGUAGE } from '../../../terms.js';
+import { acceptedTerms, isAccepted, SOURCE_LANGUAGE } from '../../../terms.js';
 import type { Concept } from '../../../types.js';
 import type { LintRule } from '../types.js';
 import { at, where } from './util.js';
@@ -37,10 +37,15 @@ export const forbiddenAccepted: LintRule = {
   id: 'glossary/forbidden-accepted',
   description: { en: 'A term is forbidden in one concept and accepted in another.', ja: 'ある用語が一方で禁止、他方で許容されている。' },
   defaultSeverity: 'error',
-  check({ concepts, report }) {
+  check({ concepts, project, report }) {
     const accepted = new Map<string, Concept>();
+    const languages = [SOURCE_LANGUAGE, ...project.config.languages];
     for (const concept of concepts) {
-      for (const [lng, terms] of Object.entries(concept.terms)) for (const term of terms) if (isAccepted(term) && !accepted.has(key(lng, term.text))) accepted.set(key(lng, term.text), concept);
+      // Names (translate: false) are accepted as written in every language.
+      for (const lng of languages) {
+        const terms = lng === SOURCE_LANGUAGE ? (concept.terms[lng] ?? []).filter(isAccepted) : acceptedTerms(concept, lng);
+        for (const term of terms) if (!accepted.has(key(lng, term.text))) accepted.set(key(lng, term.text), concept);
+      }
     }
     for (const concept of concepts) {
       for (const [lng, terms] of Object.entries(concept.terms)) {
