@@ -66,6 +66,8 @@ function writeGlossary(dir: string, seed: Glossary, count: number, article: stri
   for (const concept of seed.concepts.slice(0, count)) {
     lines.push(`  - id: ${concept.id}`);
     if (!concept.translate) lines.push('    translate: false');
+    if (concept.caseSensitive) lines.push('    caseSensitive: true');
+    if (concept.longVowel) lines.push('    longVowel: true');
     for (const [lng, terms] of Object.entries(concept.terms)) {
       lines.push(`    ${lng}: [${terms.map((term) => `{ term: ${quote(term.text)}, status: ${term.status} }`).join(', ')}]`);
     }
@@ -77,9 +79,9 @@ function writeGlossary(dir: string, seed: Glossary, count: number, article: stri
     return random % limit;
   };
   for (let i = 0; concepts < count; i++) {
+    const [letters, length] = i % 2 === 0 ? [kanji, 2 + next(3)] : [[...katakana], 3 + next(5)];
     let term = '';
-    if (i % 2 === 0) for (let k = 0; k < 2 + next(3); k++) term += kanji[next(kanji.length)];
-    else for (let k = 0; k < 3 + next(5); k++) term += katakana[next(katakana.length)];
+    for (let k = 0; k < length; k++) term += letters[next(letters.length)];
     if (taken.has(sourceTermKey(term))) continue;
     taken.add(sourceTermKey(term));
     concepts++;

@@ -48,6 +48,17 @@ describe('token boundaries', () => {
     expect(found('最先端の AI チップの対中輸出規制を通じて')).toEqual(['ai:AI@5', 'export-controls:輸出規制@14']);
   });
 
+  it('does not find a name inside a longer name where kuromoji splits letters from digits', async () => {
+    const local = await matcherOf('concepts:\n  - id: gpt-4\n    ja: GPT-4\n  - id: llama-3\n    ja: Llama 3\n  - id: r1\n    ja: R1\n');
+    expect(found('GPT-4o と Llama 3.1 と GPT-4 と Llama 3。DeepSeek-R1 と R1 モデル', local)).toEqual([
+      'gpt-4:GPT-4@21',
+      'llama-3:Llama 3@29',
+      'r1:R1@46',
+      'r1:R1@51',
+    ]);
+    expect(found('GPT‐4 は', local)).toEqual(['gpt-4:GPT‐4@0']);
+  });
+
   it('never finds a term that ends inside a token', async () => {
     const local = await matcherOf('concepts:\n  - id: dat\n    ja: データベ\n');
     expect(found('データベースを作る', local)).toEqual([]);
@@ -184,6 +195,17 @@ describe('what is not text', () => {
     const runs = segmentMarkdown(source, { frontMatter: [] }).segments.flatMap((segment) => segment.runs);
     const matches = matcher.findInRuns(runs);
     expect(matches.map((match) => source.slice(match.fileStart, match.fileEnd))).toEqual(['AI', 'データ']);
+  });
+});
+
+describe('odd input', () => {
+  it('survives characters kuromoji cannot tokenize (NUL, lone surrogates) with offsets intact', () => {
+    expect(found('AI\u0000データ\uD800AI\uDC00米')).toEqual(['ai:AI@0', 'data:データ@3', 'ai:AI@7', 'us:米@10']);
+  });
+
+  it('finds nothing in empty or blank text', () => {
+    expect(found('')).toEqual([]);
+    expect(found(' \n\t　')).toEqual([]);
   });
 });
 

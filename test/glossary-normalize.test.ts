@@ -5,7 +5,7 @@ import { foldCase, isAcronym, normalizeText, normalizeWithMap, originalRange } f
 /** The rule stated plainly on the whole string: NFKC, then spaces dropped next to CJK and collapsed elsewhere. */
 function reference(text: string): string {
   const cjk = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}\u3000-\u303f\uff00-\uffef]/u;
-  const nfkc = text.normalize('NFKC');
+  const nfkc = text.normalize('NFKC').replace(/[\u2010-\u2013\u2212]/g, '-');
   return nfkc.replace(/\s+/gu, (_space, offset: number) => {
     const before = [...nfkc.slice(0, offset)].at(-1);
     const after = [...nfkc.slice(offset + _space.length)][0];
@@ -13,7 +13,7 @@ function reference(text: string): string {
   });
 }
 
-const pieces = ['a', 'AI', 'Ａ', 'ｶ', 'ﾞ', 'ﾟ', 'ﾊ', 'ガ', '㈱', '㌔', '𠮷', '野', ' ', '　', '\n', '\t', 'e', '\u0301', 'ー', 'ｰ', '１', 'ﬁ', '①', '。', '(', 'が', '\u3099', 'ᄀ', 'ᅡ'];
+const pieces = ['a', 'AI', 'Ａ', 'ｶ', 'ﾞ', 'ﾟ', 'ﾊ', 'ガ', '㈱', '㌔', '𠮷', '野', ' ', '　', '\n', '\t', 'e', '\u0301', 'ー', 'ｰ', '１', 'ﬁ', '①', '。', '(', 'が', '\u3099', 'ᄀ', 'ᅡ', '‐', '−', '-'];
 const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join(''));
 
 describe('normalization for matching', () => {
@@ -50,6 +50,7 @@ describe('normalization for matching', () => {
     expect(normalizeText('ＡＩ')).toBe('AI');
     expect(normalizeText('ｶﾞｽ')).toBe('ガス');
     expect(normalizeText('Claude  Sonnet\n3.5')).toBe('Claude Sonnet 3.5');
+    expect(normalizeText('GPT‐4o と GPT−4o')).toBe('GPT-4oとGPT-4o');
     const lengthened = normalizeWithMap('㈱AI');
     expect(lengthened.text).toBe('(株)AI');
     expect(originalRange(lengthened, 3, 5)).toEqual({ start: 1, end: 3 });

@@ -47,6 +47,9 @@ const concepts = new Map(
     ja: データセンター
     en: data center
     de: Rechenzentrum
+  - id: llama-3
+    translate: false
+    ja: Llama 3
 `,
     'test.yaml',
   ).map((concept) => [concept.id, concept]),
@@ -68,6 +71,11 @@ describe('English', () => {
     expect(found('en', 'Large Language Models are big', 'llm')).toEqual(['Large Language Models/preferred']);
     expect(found('en', 'The ai of OpenAI, the AI of Meta', 'ai')).toEqual(['AI/preferred']);
     expect(found('en', 'Meta, META and meta', 'meta')).toEqual(['Meta/preferred']);
+  });
+
+  it('does not end a number where a decimal part follows', () => {
+    expect(found('en', 'Llama 3.1 beats Llama 3, and Llama-3 too.', 'llama-3')).toEqual(['Llama 3/preferred', 'Llama-3/preferred']);
+    expect(found('zh-Hans', 'Llama 3.1 与 Llama 3。', 'llama-3')).toEqual(['Llama 3/preferred']);
   });
 
   it('accepts hyphen and space variants', () => {

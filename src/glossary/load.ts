@@ -39,8 +39,12 @@ export async function loadGlossary(dir: string, options: LoadOptions = {}): Prom
   for (const file of glossaryFiles(resolve(root, dir))) {
     const shown = displayPath(root, file);
     files.push(shown);
-    concepts.push(...parseGlossaryFile(readTextFile(file, shown), shown, { languages: options.languages }));
+    // A loop, not push(...): spreading a huge file's concepts as arguments would overflow the stack.
+    for (const concept of parseGlossaryFile(readTextFile(file, shown), shown, { languages: options.languages, skipCrossCheck: true })) {
+      concepts.push(concept);
+    }
   }
+  // Duplicates are checked once, across every file, in load order (the first definition wins the blame).
   checkConcepts(concepts);
   const glossary: Glossary = { concepts, files };
   await checkExamples(glossary);

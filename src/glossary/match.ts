@@ -113,7 +113,7 @@ function tokenBoundaries(tokens: Token[], length: number): Boundaries {
 function verify(pattern: Pattern, text: string, start: number, end: number, boundaries: Boundaries): number | undefined {
   if (boundaries.startsAt[start]! < 0) return undefined;
   if (pattern.kind !== 'inflected') {
-    if (!boundaries.endsAt[end]) return undefined;
+    if (!boundaries.endsAt[end] || !wordEdges(text, start, end)) return undefined;
     if (pattern.exact !== undefined && text.slice(start, end) !== pattern.exact) return undefined;
     return end;
   }
@@ -122,6 +122,33 @@ function verify(pattern: Pattern, text: string, start: number, end: number, boun
   const word = boundaries.tokens[index];
   if (!word || word.start < start) return undefined;
   return text.slice(start, word.start) + word.basic === pattern.dictionaryForm ? word.end : undefined;
+}
+
+/**
+ * kuromoji splits letters from digits (GPT|-|4|o, Llama| |3|.|1), so token boundaries alone would find
+ * `GPT-4` in `GPT-4o` and `Llama 3` in `Llama 3.1`. A Latin letter or digit at the edge of an occurrence
+ * must not touch another one, and a number must not continue with a decimal part.
+ */
+function wordEdges(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  const last = text.charCodeAt(end - 1);
+  if (isAlphanumeric(first) && isAlphanumeric(text.charCodeAt(start - 1))) return false;
+  if (isAlphanumeric(last) && isAlphanumeric(text.charCodeAt(end))) return false;
+  if (isDigit(last) && isDecimalPoint(text.charCodeAt(end)) && isDigit(text.charCodeAt(end + 1))) return false;
+  if (isDigit(first) && isDecimalPoint(text.charCodeAt(start - 1)) && isDigit(text.charCodeAt(start - 2))) return false;
+  return true;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isAlphanumeric(code: number): boolean {
+  return isDigit(code) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7);
+}
+
+function isDecimalPoint(code: number): boolean {
+  return code === 0x2e || code === 0x2c;
 }
 
 /** Keeps the longest non-overlapping occurrences outside URLs and maps them to the original text. */

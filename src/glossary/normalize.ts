@@ -6,7 +6,8 @@
  *
  * 1. NFKC, applied per normalization cluster (a starter and every code point that composes with it), so
  *    each output character is known to come from one stretch of the original text;
- * 2. whitespace removed next to CJK characters and collapsed to one space between other words
+ * 2. hyphen-like characters NFKC keeps (‐ ‑ ‒ – −) folded to `-`;
+ * 3. whitespace removed next to CJK characters and collapsed to one space between other words
  *    (`Claude Sonnet 3.5` keeps its spaces, `物理 AI` becomes `物理AI`).
  *
  * Case folding is a separate, length-preserving step (`foldCase`) because it depends on the concept.
@@ -93,7 +94,7 @@ export function normalizeWithMap(text: string): NormalizedText {
   };
   for (const [start, end] of clusters(text)) {
     const cluster = text.slice(start, end);
-    const normalized = isPlainAscii(cluster) ? cluster : cluster.normalize('NFKC');
+    const normalized = isPlainAscii(cluster) ? cluster : foldHyphens(cluster.normalize('NFKC'));
     for (const char of normalized) {
       if (SPACE.test(char)) {
         pendingSpace ??= { start, end };
@@ -111,6 +112,17 @@ export function normalizeWithMap(text: string): NormalizedText {
   return { text: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends), originalLength: text.length };
 }
 
+/**
+ * Hyphens and minus signs NFKC leaves alone (‐ ‑ ‒ – −) become `-`: word processors put them in
+ * `GPT‐4o` and `S&P‐500` where the glossary has a plain hyphen. One character each, so offsets hold.
+ */
+function foldHyphens(text: string): string {
+  return HYPHENS.test(text) ? text.replace(HYPHENS_ALL, '-') : text;
+}
+
+const HYPHENS = /[\u2010-\u2013\u2212]/;
+const HYPHENS_ALL = /[\u2010-\u2013\u2212]/g;
+
 function isPlainAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7e) return false;
   return true;
@@ -121,7 +133,7 @@ function isPlainAscii(text: string): boolean {
  * rule. Normalizing cluster by cluster (`normalizeWithMap`) gives the same text; the tests check that.
  */
 export function normalizeText(text: string): string {
-  const nfkc = text.normalize('NFKC');
+  const nfkc = foldHyphens(text.normalize('NFKC'));
   if (!SPACE.test(nfkc)) return nfkc;
   const chars = [...nfkc];
   let out = '';

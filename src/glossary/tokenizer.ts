@@ -32,21 +32,29 @@ export function loadTokenizer(): Promise<Tokenizer> {
     const dicPath = join(dirname(require.resolve('kuromoji/package.json')), 'dict');
     kuromoji.builder({ dicPath }).build((error, tokenizer) => {
       if (error) reject(error);
-      else resolvePromise({ tokenize: (text) => toTokens(tokenizer.tokenize(text)) });
+      else resolvePromise({ tokenize: (text) => toTokens(tokenizer.tokenize(tokenizable(text)), text) });
     });
   });
   return pending;
 }
 
 /**
+ * kuromoji throws on NUL and on a lone high surrogate; each is replaced by U+FFFD (same length) for
+ * tokenizing, and the tokens get their surfaces back from the original text.
+ */
+function tokenizable(text: string): string {
+  return text.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/**
  * kuromoji's `word_position` counts code points, not UTF-16 units, so offsets are computed by adding up
  * surface lengths instead.
  */
-function toTokens(features: kuromoji.IpadicFeatures[]): Token[] {
+function toTokens(features: kuromoji.IpadicFeatures[], text: string): Token[] {
   const tokens: Token[] = [];
   let offset = 0;
   for (const feature of features) {
-    const surface = feature.surface_form;
+    const surface = text.slice(offset, offset + feature.surface_form.length);
     const known = feature.word_type === 'KNOWN';
     tokens.push({
       surface,

@@ -21,6 +21,8 @@ import { LineIndex, parseYamlTree, type YamlMap, type YamlNode, type YamlScalar 
 export interface ParseOptions {
   /** Language codes a term may be given in; any valid tag when undefined. */
   languages?: string[];
+  /** Skip the duplicate checks across concepts (the caller runs `checkConcepts` on all files at once). */
+  skipCrossCheck?: boolean;
 }
 
 const ID = /^[a-z0-9][a-z0-9.+-]*$/;
@@ -109,7 +111,7 @@ export function parseGlossaryFile(text: string, displayPath: string, options: Pa
     if (value.kind !== 'seq') throw reader.error(value, '"concepts" must be a list of concepts');
     for (const item of value.items) concepts.push(readConcept(reader, item));
   }
-  checkConcepts(concepts);
+  if (!options.skipCrossCheck) checkConcepts(concepts);
   return concepts;
 }
 

@@ -18,6 +18,8 @@ export function findSubstrings(text: string, term: string, options: { caseSensit
     const end = at + needle.length;
     if (checkBefore && at > 0 && LATIN_OR_DIGIT.test(text[at - 1]!)) continue;
     if (checkAfter && end < text.length && LATIN_OR_DIGIT.test(text[end]!)) continue;
+    // A number does not end where a decimal part follows (`Llama 3` is not in `Llama 3.1`).
+    if (/\p{N}/u.test(term.at(-1) ?? '') && /^[.,]\p{N}/u.test(text.slice(end, end + 2))) continue;
     hits.push({ start: at, end });
   }
   return hits;

@@ -14,7 +14,8 @@ export function wordPattern(term: string, options: { caseSensitive: boolean; inf
   lastForms.sort((a, b) => b.length - a.length);
   const body = [...words.map(escapeRegExp), `(?:${lastForms.map(escapeRegExp).join('|')})`].join(SEPARATOR);
   const before = WORD_CHAR.test(term[0] ?? '') ? '(?<![\\p{L}\\p{N}])' : '';
-  const after = WORD_CHAR.test(term.at(-1) ?? '') ? '(?![\\p{L}\\p{N}])' : '';
+  // A number does not end where a decimal part follows (`Llama 3` is not in `Llama 3.1`).
+  const after = /\p{N}$/u.test(term) ? '(?![\\p{L}\\p{N}]|[.,]\\p{N})' : WORD_CHAR.test(term.at(-1) ?? '') ? '(?![\\p{L}\\p{N}])' : '';
   return new RegExp(before + body + after, options.caseSensitive ? 'gu' : 'giu');
 }
 

@@ -157,8 +157,9 @@ type Colors = CliContext['colors'];
 export function formatStylish(occurrences: Occurrence[], file: string, text: string, colors: Colors | undefined): string {
   if (occurrences.length === 0) return `${t('none')}\n`;
   const places = occurrences.map((found) => `${file}:${found.line}:${found.column}`);
-  const placeWidth = Math.max(...places.map((place) => place.length));
-  const idWidth = Math.max(...occurrences.map((found) => displayWidth(found.concept.id)));
+  // reduce, not Math.max(...): a long file can have more occurrences than a call takes arguments.
+  const placeWidth = places.reduce((widest, place) => Math.max(widest, place.length), 0);
+  const idWidth = occurrences.reduce((widest, found) => Math.max(widest, displayWidth(found.concept.id)), 0);
   const lines: string[] = [];
   occurrences.forEach((found, index) => {
     const place = places[index]!.padEnd(placeWidth);

@@ -87,7 +87,7 @@ function formatTable(glossary: Glossary, languages: string[], bold: (text: strin
     ...languages.map((lng) => preferredTerm(concept, lng)?.text ?? '—'),
     otherTerms(concept, languages),
   ]);
-  const widths = header.map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column]!))));
+  const widths = header.map((title, column) => rows.reduce((widest, row) => Math.max(widest, displayWidth(row[column]!)), displayWidth(title)));
   const line = (cells: string[]) =>
     cells
       .map((cell, column) => (column === cells.length - 1 ? cell : cell + ' '.repeat(widths[column]! - displayWidth(cell))))
