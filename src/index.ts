@@ -12,7 +12,21 @@ export { EditionError, renderEdition } from './build/edition.js';
 export { type Catalog, catalogPath, parseCatalog, readCatalog } from './catalog/catalog.js';
 export { type ExtractOptions, type ExtractResult, extract } from './catalog/extract.js';
 export { isStale, readState, type StateEntry } from './catalog/state.js';
+export { type CheckResult, runCheck } from './check/run.js';
+export { projectStatus } from './check/status.js';
+export { getFormatter } from './check/formatters/index.js';
 export { loadProject, type Project } from './config/load.js';
+export {
+  acceptedTerms,
+  loadGlossary,
+  loadProjectGlossary,
+  parseGlossaryFile,
+  preferredTerm,
+  targetTermsFor,
+} from './glossary/load.js';
+export { createMatcher, type Match, type Matcher } from './glossary/match.js';
+export { containsAcceptedTerm, findTargetTerms } from './glossary/target/index.js';
+export type { Concept, Glossary, Term } from './glossary/types.js';
 export { type Config, configSchema } from './config/schema.js';
 export { parseMarkdown, stringifyMarkdown } from './markdown/parse.js';
 export { segmentMarkdown } from './markdown/segment.js';

@@ -13,6 +13,7 @@ const t = defineMessages('main', {
     config: 'read the configuration from FILE (default: yakugo.config.yaml in the root)',
     version: 'print the version',
     help: 'show help for a command',
+    helpOption: 'show this help',
     error: 'error',
   },
   ja: {
@@ -21,6 +22,7 @@ const t = defineMessages('main', {
     config: '設定を FILE から読む(既定: ルートの yakugo.config.yaml)',
     version: 'バージョンを表示する',
     help: 'コマンドのヘルプを表示する',
+    helpOption: 'このヘルプを表示する',
     error: 'エラー',
   },
 });
@@ -40,7 +42,14 @@ export function createProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   for (const register of commands) register(program);
+  localizeHelp(program);
   return program;
+}
+
+/** Commander's own `-h, --help` text, in the UI language, on every command and subcommand. */
+function localizeHelp(command: Command): void {
+  command.helpOption('-h, --help', t('helpOption'));
+  for (const sub of command.commands) localizeHelp(sub);
 }
 
 /** Runs the CLI and returns the exit code (0 ok, 1 problems found, 2 usage, config or input error). */
