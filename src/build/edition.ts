@@ -66,7 +66,7 @@ export function renderEdition(input: EditionInput): string {
   }
 
   if (frontMatterChanged && parsed.frontMatter) {
-    parsed.frontMatter.node.value = parsed.frontMatter.document.toString({ lineWidth: 0 }).replace(/\n$/, '');
+    parsed.frontMatter.node.value = parsed.frontMatter.document.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '');
   }
 
   const markdown = stringifyMarkdown(parsed.tree);
