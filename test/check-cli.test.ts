@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, } from 'vitest';
 import { build } from '../src/build/build.js';
-import { resetMessages } from '../src/cli/i18n.js';
-import { run } from '../src/cli/main.js';
+import { runCli } from './helpers/cli.js';
 import { makeProject, read, repositoryRoot, write } from './helpers/project.js';
 
 const SOURCE = `---
@@ -79,31 +78,12 @@ const validSarif = ajv.compile(JSON.parse(readFileSync(join(repositoryRoot, 'tes
 let stdout = '';
 let stderr = '';
 
+/** Runs the CLI; what it printed is left in `stdout` and `stderr`. */
 async function yakugo(...args: string[]): Promise<number> {
-  stdout = '';
-  stderr = '';
-  process.exitCode = 0;
-  const code = await run(args);
-  process.exitCode = 0;
-  return code;
+  const result = await runCli(args);
+  ({ stdout, stderr } = result);
+  return result.code;
 }
-
-beforeEach(() => {
-  process.env['LC_ALL'] = 'en_US.UTF-8';
-  resetMessages();
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 describe('yakugo check', () => {
   it('exits 0 and prints no problems on a clean project', async () => {
@@ -189,9 +169,7 @@ describe('yakugo check', () => {
 
   it('speaks Japanese under a Japanese locale', async () => {
     const root = await cleanProject({ zh: { 'heading.': '' } });
-    process.env['LC_ALL'] = 'ja_JP.UTF-8';
-    resetMessages();
-    await yakugo('--root', root, 'check', '--rule', 'segment/missing');
+    ({ stdout } = await runCli(['--root', root, 'check', '--rule', 'segment/missing'], { lang: 'ja_JP.UTF-8' }));
     // Severities are padded to the widest label (エラー), counting Japanese as two columns.
     expect(stdout).toContain('  3:23  警告    「蒸留とは」の zh-Hans 訳が空です(source/basics.md:5:3)');
     expect(stdout).toContain('問題 1 件(エラー 0 件、警告 1 件)');

@@ -1,42 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { run } from '../src/cli/main.js';
-import { resetMessages } from '../src/cli/i18n.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
 import { makeProject, read } from './helpers/project.js';
 
-/** Runs the CLI in-process and captures what it prints. */
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const saved = { LANG: process.env['LANG'], LC_ALL: process.env['LC_ALL'], LC_MESSAGES: process.env['LC_MESSAGES'] };
-  process.env['LANG'] = env['LANG'] ?? 'C.UTF-8';
-  delete process.env['LC_ALL'];
-  delete process.env['LC_MESSAGES'];
-  resetMessages();
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  process.exitCode = undefined;
-  try {
-    const code = await run(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    resetMessages();
-  }
+function cli(args: string[], env: { LANG?: string } = {}) {
+  return runCli(args, { lang: env.LANG });
 }
 
-afterEach(() => vi.restoreAllMocks());
 
 describe('yakugo CLI', () => {
   it('extract then build a new article with no other step; a missing required translation exits 1 listing the keys', async () => {

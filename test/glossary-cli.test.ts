@@ -1,7 +1,7 @@
-import { Readable } from 'node:stream';
+
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { run } from '../src/cli/main.js';
+import { describe, expect, it, } from 'vitest';
+import { runCli } from './helpers/cli.js';
 import { makeProject } from './helpers/project.js';
 
 const glossaryYaml = `concepts:
@@ -31,28 +31,10 @@ function project(extra: Record<string, string> = {}): string {
 }
 
 /** Runs the CLI in-process and returns its exit code and what it wrote. */
-async function cli(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  if (stdin !== undefined) vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from([Buffer.from(stdin)]) as typeof process.stdin);
-  process.exitCode = undefined;
-  const code = await run(args);
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-  return { code, stdout, stderr };
+function cli(args: string[], stdin?: string) {
+  return runCli(args, { stdin });
 }
 
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 describe('yakugo glossary list', () => {
   it('prints one row per concept with the preferred term in each language and the other terms', async () => {

@@ -1,39 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { run } from '../src/cli/main.js';
-import { resetMessages } from '../src/cli/i18n.js';
+import { describe, expect, it, } from 'vitest';
 import { loadGlossary } from '../src/glossary/load.js';
+import { runCli } from './helpers/cli.js';
 import { makeProject, read } from './helpers/project.js';
 
 let stdout = '';
 let stderr = '';
 
+/** Runs the CLI; what it printed is left in `stdout` and `stderr`. */
 async function yakugo(...args: string[]): Promise<number> {
-  stdout = '';
-  stderr = '';
-  process.exitCode = 0;
-  const code = await run(args);
-  process.exitCode = 0;
-  return code;
+  const result = await runCli(args);
+  ({ stdout, stderr } = result);
+  return result.code;
 }
-
-beforeEach(() => {
-  process.env['LC_ALL'] = 'en_US.UTF-8';
-  resetMessages();
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 const config = 'languages: [en, zh-Hans]\nrequired: [en]\n';
 

@@ -1,9 +1,8 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetMessages } from '../src/cli/i18n.js';
-import { run } from '../src/cli/main.js';
+import { describe, expect, it, } from 'vitest';
+import { runCli } from './helpers/cli.js';
 import { loadGlossary } from '../src/glossary/load.js';
 import type { Concept } from '../src/glossary/types.js';
 import { copyRepository, makeProject, read, write } from './helpers/project.js';
@@ -11,31 +10,12 @@ import { copyRepository, makeProject, read, write } from './helpers/project.js';
 let stdout = '';
 let stderr = '';
 
+/** Runs the CLI; what it printed is left in `stdout` and `stderr`. */
 async function yakugo(...args: string[]): Promise<number> {
-  stdout = '';
-  stderr = '';
-  process.exitCode = 0;
-  const code = await run(args);
-  process.exitCode = 0;
-  return code;
+  const result = await runCli(args);
+  ({ stdout, stderr } = result);
+  return result.code;
 }
-
-beforeEach(() => {
-  process.env['LC_ALL'] = 'en_US.UTF-8';
-  resetMessages();
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/maintain/${name}`, import.meta.url));
 
