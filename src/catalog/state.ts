@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { isMap, LineCounter, parseDocument } from 'yaml';
+import { isMap } from 'yaml';
+import { parseYaml } from '../util/yaml.js';
 import { shortHash } from '../markdown/segment.js';
 import { YakugoError } from '../util/errors.js';
 import { readTextFile, writeFileAtomic } from '../util/fs.js';
@@ -27,13 +28,7 @@ export function readState(file: string, displayPath: string): CatalogState {
   const state: CatalogState = new Map();
   if (!existsSync(file)) return state;
   const text = readTextFile(file, displayPath);
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
-  const [error] = document.errors;
-  if (error) {
-    const at = lineCounter.linePos(error.pos[0]);
-    throw new YakugoError(`invalid YAML: ${error.message.split('\n')[0]}`, { file: displayPath, place: { line: at.line, column: at.col } });
-  }
+  const { document, lineCounter } = parseYaml(text, displayPath);
   const root = document.contents;
   if (root === null) return state;
   if (!isMap(root)) throw new YakugoError('a state file must be a mapping of key: { source, target }', { file: displayPath, place: { line: 1, column: 1 } });

@@ -24,6 +24,7 @@ import { YakugoError } from '../util/errors.js';
 import { readTextFile } from '../util/fs.js';
 import { checkEditions } from './editions.js';
 import { rules as allRules } from './rules/index.js';
+import { LineIndex } from '../util/lines.js';
 import {
   type ArticleInput,
   type EditionCheck,
@@ -321,16 +322,6 @@ function definitionsOf(tree: Root): Map<string, string> {
 
 /** Maps file offsets to 1-based line and column (UTF-16), with a binary search over line starts. */
 export function locator(file: string, text: string): (offset: number) => Location {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { file, line: low + 1, column: offset - starts[low]! + 1 };
-  };
+  const lines = new LineIndex(text);
+  return (offset) => ({ file, ...lines.place(offset) });
 }

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { isMap, LineCounter, parseDocument } from 'yaml';
+import { isMap, type LineCounter, } from 'yaml';
 import type { z } from 'zod';
 import { YakugoError } from '../util/errors.js';
 import { readTextFile } from '../util/fs.js';
 import { type Config, configSchema } from './schema.js';
+import { type ParsedYaml, parseYaml } from '../util/yaml.js';
 
 export const CONFIG_FILE = 'yakugo.config.yaml';
 
@@ -50,13 +51,7 @@ export function loadProject(root: string, configFile?: string): Project {
 
 /** Parses and validates config text; `file` is only for messages. */
 export function parseConfig(text: string, file: string): Config {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  const [yamlError] = document.errors;
-  if (yamlError) {
-    const at = lineCounter.linePos(yamlError.pos[0]);
-    throw new YakugoError(`invalid YAML: ${yamlError.message.split('\n')[0]}`, { file, place: { line: at.line, column: at.col } });
-  }
+  const { document, lineCounter } = parseYaml(text, file);
   const data = document.toJS() ?? {};
   const result = configSchema.safeParse(data);
   if (result.success) {
@@ -90,7 +85,7 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): string {
 
 /** Builds an error placed at the deepest YAML node that exists along `path` (the key itself where possible). */
 function issueError(
-  document: ReturnType<typeof parseDocument>,
+  document: ParsedYaml['document'],
   lineCounter: LineCounter,
   file: string,
   path: PropertyKey[],

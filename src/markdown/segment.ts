@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Heading, Paragraph, Parent, PhrasingContent, Root, TableCell, Yaml } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
-import { type Document, isScalar, isSeq, LineCounter, parseDocument, type Scalar } from 'yaml';
-import { YakugoError } from '../util/errors.js';
+import { type Document, isScalar, isSeq, type Scalar } from 'yaml';
 import { parseMarkdown } from './parse.js';
 import { alignRun, collectRuns, hasProse } from './runs.js';
 import type { Segment, SegmentKind, SourcePoint } from './types.js';
+import { parseYaml } from '../util/yaml.js';
 
 export interface SegmentOptions {
   /** Front-matter fields whose values are translated. */
@@ -137,16 +137,7 @@ function segmentFrontMatter(
   if (node?.type !== 'yaml' || !node.position) return undefined;
   // The YAML text starts on the line after the opening `---`.
   const contentStart = source.indexOf('\n', node.position.start.offset ?? 0) + 1;
-  const lineCounter = new LineCounter();
-  const document = parseDocument(node.value, { lineCounter, keepSourceTokens: false });
-  const [error] = document.errors;
-  if (error) {
-    const at = lineCounter.linePos(error.pos[0]);
-    throw new YakugoError(`invalid front matter: ${error.message.split('\n')[0]}`, {
-      file: options.file,
-      place: { line: (node.position.start.line ?? 1) + at.line, column: at.col },
-    });
-  }
+  const { document, lineCounter } = parseYaml(node.value, options.file, { lineOffset: node.position.start.line, what: 'invalid front matter' });
   const paths = new Map<string, Array<string | number>>();
   const pointAt = (yamlOffset: number): SourcePoint => {
     const at = lineCounter.linePos(yamlOffset);

@@ -1,4 +1,5 @@
 import { VFileMessage } from 'vfile-message';
+import { LineIndex } from './lines.js';
 
 /** Exit codes, part of the CLI contract (as in ESLint). */
 export const EXIT_OK = 0;
@@ -51,13 +52,5 @@ export class YakugoError extends Error {
 
 /** 1-based line and column of a UTF-16 offset in `text`. */
 export function placeOfOffset(text: string, offset: number): Place {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
+  return new LineIndex(text).place(offset);
 }

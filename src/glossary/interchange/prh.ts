@@ -1,8 +1,9 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, stringify } from 'yaml';
+import { isMap, isScalar, isSeq, type LineCounter, type Node, stringify } from 'yaml';
 import { YakugoError } from '../../util/errors.js';
 import { CONCEPT_DEFAULTS } from '../maintain/yaml.js';
 import type { Concept, Term } from '../types.js';
 import type { ExportOptions, ImportedConcept, ImportNote, ImportOptions, ImportResult } from './types.js';
+import { parseYaml } from '../../util/yaml.js';
 
 /**
  * prh (textlint-rule-prh) dictionaries: `version: 1` and `rules:` of `{ expected, pattern | patterns,
@@ -103,13 +104,7 @@ export function prhPattern(variant: string, expected: string): string {
 
 /** Reads a prh YAML dictionary. */
 export function parsePrh(text: string, displayPath: string, options: ImportOptions): ImportResult {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
-  const [error] = document.errors;
-  if (error) {
-    const at = lineCounter.linePos(error.pos[0]);
-    throw new YakugoError(`invalid YAML: ${error.message.split('\n')[0]}`, { file: displayPath, place: { line: at.line, column: at.col } });
-  }
+  const { document, lineCounter } = parseYaml(text, displayPath);
   const root = document.contents;
   if (!isMap(root)) throw new YakugoError('not a prh dictionary: expected a mapping with version and rules', { file: displayPath, place: { line: 1, column: 1 } });
   const version = root.get('version', true);

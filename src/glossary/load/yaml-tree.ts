@@ -1,5 +1,8 @@
 import { EVENT_ID, type Event, getScalarValue, parseEvents, type ScalarEvent, YAMLException } from 'js-yaml';
 import { YakugoError } from '../../util/errors.js';
+import { LineIndex } from '../../util/lines.js';
+
+export { LineIndex };
 
 /**
  * A YAML tree with source offsets, built from js-yaml's event stream. The glossary loader reads YAML this
@@ -29,25 +32,6 @@ export interface YamlScalar {
   type: 'string' | 'boolean' | 'number' | 'null';
 }
 
-/** 1-based line and column of offsets in one text. */
-export class LineIndex {
-  private readonly lineStarts: number[] = [0];
-
-  constructor(text: string) {
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.lineStarts.push(at + 1);
-  }
-
-  place(offset: number): { line: number; column: number } {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.lineStarts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - this.lineStarts[low]! + 1 };
-  }
-}
 
 /** Parses one YAML document into a tree with offsets; syntax errors become YakugoErrors with the place. */
 export function parseYamlTree(text: string, file: string): YamlNode | null {

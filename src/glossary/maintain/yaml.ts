@@ -1,6 +1,7 @@
-import { Document, isMap, isSeq, LineCounter, parseDocument, stringify } from 'yaml';
+import { Document, isMap, isSeq, stringify } from 'yaml';
 import { YakugoError } from '../../util/errors.js';
 import type { Concept, Term } from '../types.js';
+import { parseYaml } from '../../util/yaml.js';
 
 /**
  * Defaults of the glossary format: a key equal to its default is not written, so stubs stay short.
@@ -60,13 +61,7 @@ export function conceptsToYamlFile(concepts: Concept[], languageOrder: readonly 
  */
 export function appendConceptsToYaml(text: string, concepts: Concept[], languageOrder: readonly string[], displayPath: string): string {
   if (concepts.length === 0) return text;
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, keepSourceTokens: true });
-  const [error] = document.errors;
-  if (error) {
-    const at = lineCounter.linePos(error.pos[0]);
-    throw new YakugoError(`invalid YAML: ${error.message.split('\n')[0]}`, { file: displayPath, place: { line: at.line, column: at.col } });
-  }
+  const { document } = parseYaml(text, displayPath, { keepSourceTokens: true });
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const root = document.contents;
   const list = isMap(root) ? root.get('concepts', true) : undefined;

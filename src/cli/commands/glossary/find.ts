@@ -12,6 +12,7 @@ import { readTextFile } from '../../../util/fs.js';
 import type { CliContext } from '../../context.js';
 import { cliContext } from '../../context.js';
 import { defineMessages } from '../../i18n.js';
+import { LineIndex } from '../../../util/lines.js';
 
 const t = defineMessages('glossary-find', {
   en: {
@@ -103,37 +104,21 @@ export function findOccurrences(matcher: Matcher, text: string, options: { markd
         .findInRuns(segmentMarkdown(text, { frontMatter: options.frontMatter, file: options.file }).segments.flatMap((segment) => segment.runs))
         .map((match) => ({ ...match, start: match.fileStart, end: match.fileEnd }))
     : matcher.find(text);
-  const lines = lineStarts(text);
+  const lines = new LineIndex(text);
   return spans.map((match) => {
-    const line = lineOf(lines, match.start);
+    const { line, column } = lines.place(match.start);
     return {
       concept: match.concept,
       term: match.term,
       surface: text.slice(match.start, match.end),
       offset: match.start,
       length: match.end - match.start,
-      line: line + 1,
-      column: match.start - lines[line]! + 1,
+      line,
+      column,
     };
   });
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
 
 export function formatJson(occurrences: Occurrence[], file: string): string {
   const rows = occurrences.map((found) => ({
