@@ -79,6 +79,20 @@ describe('extract', () => {
     expect(readJson(root, 'locales/en/a.json')[removedKey]).toBe('This is the first paragraph.');
   });
 
+  it('removes the translation of a removed paragraph only when --prune is asked for', () => {
+    const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': article });
+    extract({ root });
+    const before = readJson(root, 'locales/en/a.json');
+    const removedKey = Object.keys(before)[2]!;
+    write(root, 'locales/en/a.json', JSON.stringify({ ...before, [removedKey]: 'This is the first paragraph.' }, null, 2));
+    write(root, 'source/a.md', article.replace('一段落目です。\n\n', ''));
+    extract({ root });
+    expect(readJson(root, 'locales/en/a.json')[removedKey]).toBe('This is the first paragraph.');
+    const pruned = extract({ root, prune: true });
+    expect(pruned.languages.find((entry) => entry.lng === 'en')?.pruned).toEqual([removedKey]);
+    expect(removedKey in readJson(root, 'locales/en/a.json')).toBe(false);
+  });
+
   it('writes nothing when one catalog is invalid', () => {
     const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': article, 'source/b.md': '本文。\n', 'locales/en/b.json': '{ "x": 1 }' });
     expect(() => extract({ root })).toThrow(/locales\/en\/b\.json:1:8: the value of "x" must be a string/);

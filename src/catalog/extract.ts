@@ -12,6 +12,8 @@ export interface ExtractOptions {
   config?: string;
   /** Only these source files (default: every article under the source folder). */
   files?: string[];
+  /** Remove translations whose source segment is gone (otherwise they are kept and reported). */
+  prune?: boolean;
 }
 
 export interface ExtractLanguageReport {
@@ -21,6 +23,7 @@ export interface ExtractLanguageReport {
   added: string[];
   carried: Carried[];
   orphans: Orphan[];
+  pruned: string[];
 }
 
 export interface ExtractResult {
@@ -62,6 +65,7 @@ export function extract(options: ExtractOptions = {}): ExtractResult {
         previous: readCatalogIfExists(file, displayPath(project, file)).entries,
         previousState: readState(stateFile, displayPath(project, stateFile)),
         previousSource,
+        prune: options.prune,
       });
       writes.push({ file, contents: formatCatalog(result.entries) });
       writes.push({ file: stateFile, contents: formatState(result.state) });
@@ -72,6 +76,7 @@ export function extract(options: ExtractOptions = {}): ExtractResult {
         added: result.added,
         carried: result.carried,
         orphans: result.orphans,
+        pruned: result.pruned,
       });
     }
   }

@@ -26,6 +26,8 @@ export interface MergeResult {
   added: string[];
   carried: Carried[];
   orphans: Orphan[];
+  /** Orphans removed because `prune` was asked for. */
+  pruned: string[];
 }
 
 export interface MergeInput {
@@ -35,6 +37,8 @@ export interface MergeInput {
   previousState: CatalogState;
   /** The source catalog as it was before this extract (old source texts, for carrying translations). */
   previousSource: Map<string, string>;
+  /** Drop translations that belong to no segment (asked for explicitly; reported as pruned). */
+  prune?: boolean;
 }
 
 /**
@@ -76,8 +80,13 @@ export function mergeCatalog(input: MergeInput): MergeResult {
   }
 
   const orphans: Orphan[] = [];
+  const pruned: string[] = [];
   for (const key of orphanKeys) {
     if (carriedFrom.has(key)) continue;
+    if (input.prune) {
+      pruned.push(key);
+      continue;
+    }
     entries.push([key, input.previous.get(key)!]);
     const kept = input.previousState.get(key);
     if (kept) state.set(key, kept);
@@ -85,7 +94,7 @@ export function mergeCatalog(input: MergeInput): MergeResult {
     orphans.push(best ? { key, probably: best.key, similarity: best.similarity } : { key });
   }
 
-  return { entries, state, added, carried: [...carriedTo.values()], orphans };
+  return { entries, state, added, carried: [...carriedTo.values()], orphans, pruned };
 }
 
 /** All (orphan, new segment) pairs of the same kind, most similar first; ties broken by key for determinism. */

@@ -45,7 +45,7 @@
  *     paragraph.0badc0de: Distillation makes models smaller.
  * expect:
  *   - 'locales/en/example.json:2:17 error The source of this en translation changed after it was written: “蒸留の基礎と応用” (source/example.md:2:8)'
- *   - 'locales/en/example.json:4:25 error This en translation belongs to no source segment any more (its paragraph was edited or removed): run yakugo extract and review it'
+ *   - 'locales/en/example.json:4:25 error This en translation belongs to no source segment any more (its paragraph was edited or removed): run yakugo extract and review it (yakugo extract --prune removes it)'
  * ```
  */
 import { defineMessages } from '../../cli/i18n.js';
@@ -55,13 +55,13 @@ import type { Rule } from '../types.js';
 const t = defineMessages('check-rule-segment-stale', {
   en: {
     stale: 'The source of this {{lng}} translation changed after it was written: “{{text}}” ({{source}})',
-    orphan: 'This {{lng}} translation belongs to no source segment any more (its paragraph was edited or removed): run yakugo extract and review it',
-    orphanProbably: 'This {{lng}} translation belongs to no source segment any more: its source text probably became “{{text}}” ({{source}}); run yakugo extract and review it',
+    orphan: 'This {{lng}} translation belongs to no source segment any more (its paragraph was edited or removed): run yakugo extract and review it (yakugo extract --prune removes it)',
+    orphanProbably: 'This {{lng}} translation belongs to no source segment any more: its source text probably became “{{text}}” ({{source}}); run yakugo extract and review it (yakugo extract --prune removes it)',
   },
   ja: {
     stale: 'この {{lng}} 訳を書いた後に原文が変わりました:「{{text}}」({{source}})',
-    orphan: 'この {{lng}} 訳に対応する原文のセグメントがありません(段落が編集または削除されました)。yakugo extract を実行して見直してください',
-    orphanProbably: 'この {{lng}} 訳に対応する原文のセグメントがありません。原文はおそらく「{{text}}」({{source}})に変わりました。yakugo extract を実行して見直してください',
+    orphan: 'この {{lng}} 訳に対応する原文のセグメントがありません(段落が編集または削除されました)。yakugo extract を実行して見直してください(yakugo extract --prune で削除できます)',
+    orphanProbably: 'この {{lng}} 訳に対応する原文のセグメントがありません。原文はおそらく「{{text}}」({{source}})に変わりました。yakugo extract を実行して見直してください(yakugo extract --prune で削除できます)',
   },
 });
 

@@ -8,6 +8,8 @@ const t = defineMessages('extract', {
   en: {
     description: 'regenerate the source catalogs and add new keys to every target catalog (never drops a translation)',
     files: 'only these source files (default: every article under the source folder)',
+    prune: 'remove translations whose source paragraph is gone (they are kept and reported otherwise)',
+    pruned: '{{lng}} {{article}}: removed the translation of {{key}} from {{catalog}} (no source paragraph)',
     added: '{{lng}} {{article}}: {{count}} new key(s) in {{catalog}}',
     carried: '{{lng}} {{article}}: translation of {{from}} carried to {{to}} ({{percent}}% similar source); marked stale until reviewed',
     orphan: '{{lng}} {{article}}: translation of {{key}} has no source paragraph any more; kept in {{catalog}}',
@@ -17,6 +19,8 @@ const t = defineMessages('extract', {
   ja: {
     description: '原文カタログを作り直し、各言語のカタログに新しいキーを加える(訳文は消さない)',
     files: '対象の原稿ファイル(既定: 原稿フォルダのすべての記事)',
+    prune: '原文の段落がなくなった訳文を削除する(指定しなければ残して報告する)',
+    pruned: '{{lng}} {{article}}: {{catalog}} から {{key}} の訳文を削除しました(原文の段落なし)',
     added: '{{lng}} {{article}}: {{catalog}} に新しいキー {{count}} 件',
     carried: '{{lng}} {{article}}: {{from}} の訳文を {{to}} に引き継ぎました(原文の類似度 {{percent}}%)。確認されるまで stale です',
     orphan: '{{lng}} {{article}}: {{key}} の訳文は原文の段落がなくなりました。{{catalog}} に残してあります',
@@ -30,12 +34,14 @@ export function register(program: Command): void {
     .command('extract')
     .description(t('description'))
     .argument('[files...]', t('files'))
-    .action((files: string[], _options: unknown, command: Command) => {
+    .option('--prune', t('prune'))
+    .action((files: string[], options: { prune?: boolean }, command: Command) => {
       const context = cliContext(command);
       const result = extract({
         root: context.project.root,
         config: context.project.configFile,
         files: files.length > 0 ? files.map((file) => resolve(file)) : undefined,
+        prune: options.prune,
       });
       const percent = (value: number) => Math.round(value * 100);
       for (const report of result.languages) {
@@ -49,6 +55,7 @@ export function register(program: Command): void {
             : t('orphan', { ...report, ...orphan });
           context.stderr.write(`${context.colors.yellow(message)}\n`);
         }
+        for (const key of report.pruned) context.stderr.write(`${t('pruned', { ...report, key })}\n`);
       }
       const segments = result.articles.reduce((sum, article) => sum + article.segments.length, 0);
       context.stdout.write(`${t('summary', { articles: result.articles.length, segments, written: result.written.length })}\n`);
