@@ -11,6 +11,17 @@ function keysOf(root: string, lng: string): string[] {
   return Object.keys(readJson(root, `locales/${lng}/a.json`));
 }
 
+/** A project whose translated first paragraph was then removed from the source (extract not yet run). */
+function translateThenRemoveFirstParagraph(): { root: string; removedKey: string } {
+  const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': article });
+  extract({ root });
+  const before = readJson(root, 'locales/en/a.json');
+  const removedKey = Object.keys(before)[2]!;
+  write(root, 'locales/en/a.json', JSON.stringify({ ...before, [removedKey]: 'This is the first paragraph.' }, null, 2));
+  write(root, 'source/a.md', article.replace('一段落目です。\n\n', ''));
+  return { root, removedKey };
+}
+
 describe('extract', () => {
   it('writes the source catalog and empty entries in every target catalog, in document order', () => {
     const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': article });
@@ -68,24 +79,14 @@ describe('extract', () => {
   });
 
   it('keeps the translation of a removed paragraph and reports it', () => {
-    const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': article });
-    extract({ root });
-    const before = readJson(root, 'locales/en/a.json');
-    const removedKey = Object.keys(before)[2]!;
-    write(root, 'locales/en/a.json', JSON.stringify({ ...before, [removedKey]: 'This is the first paragraph.' }, null, 2));
-    write(root, 'source/a.md', article.replace('一段落目です。\n\n', ''));
+    const { root, removedKey } = translateThenRemoveFirstParagraph();
     const result = extract({ root });
     expect(result.languages.find((entry) => entry.lng === 'en')?.orphans.map((orphan) => orphan.key)).toEqual([removedKey]);
     expect(readJson(root, 'locales/en/a.json')[removedKey]).toBe('This is the first paragraph.');
   });
 
   it('removes the translation of a removed paragraph only when --prune is asked for', () => {
-    const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': article });
-    extract({ root });
-    const before = readJson(root, 'locales/en/a.json');
-    const removedKey = Object.keys(before)[2]!;
-    write(root, 'locales/en/a.json', JSON.stringify({ ...before, [removedKey]: 'This is the first paragraph.' }, null, 2));
-    write(root, 'source/a.md', article.replace('一段落目です。\n\n', ''));
+    const { root, removedKey } = translateThenRemoveFirstParagraph();
     extract({ root });
     expect(readJson(root, 'locales/en/a.json')[removedKey]).toBe('This is the first paragraph.');
     const pruned = extract({ root, prune: true });
