@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { describeRules, runCheck } from '../../check/run.js';
 import { FORMAT_NAMES, getFormatter, yakugoTool } from '../../check/formatters/index.js';
-import { summarize } from '../../check/types.js';
-import { EXIT_OK, EXIT_PROBLEMS, YakugoError } from '../../util/errors.js';
+import { parseMaxWarnings, setExitCodeForProblems } from '../problems.js';
 import { cliContext } from '../context.js';
 import { defineMessages, uiLanguage } from '../i18n.js';
 
@@ -14,9 +13,7 @@ const t = defineMessages('check', {
     lang: 'only these languages (repeat or separate with commas; the source language selects the source checks)',
     article: 'only these articles (id such as explainers/distillation, or path)',
     rule: 'only these rules (repeat or separate with commas)',
-    badNumber: '--max-warnings expects a whole number, got "{{value}}"',
     clean: '✔ {{articles}} article(s) in {{languages}}: no problems',
-    tooManyWarnings: '{{warnings}} warning(s) exceed --max-warnings {{max}}',
   },
   ja: {
     description: '訳文を原文と用語集に照らして検査する(CI のゲート)。エラーがあれば終了コード 1',
@@ -25,9 +22,7 @@ const t = defineMessages('check', {
     lang: '対象の言語(繰り返すかカンマ区切り。原文の言語を指定すると原文の検査)',
     article: '対象の記事(explainers/distillation のような ID、またはパス)',
     rule: '対象のルール(繰り返すかカンマ区切り)',
-    badNumber: '--max-warnings には整数を指定してください: "{{value}}"',
     clean: '✔ 記事 {{articles}} 件({{languages}}):問題はありません',
-    tooManyWarnings: '警告 {{warnings}} 件が --max-warnings {{max}} を超えています',
   },
 });
 
@@ -71,24 +66,11 @@ export function register(program: Command): void {
         tool,
       });
       context.stdout.write(output);
-      const summary = summarize(result.problems);
       if (options.format === 'stylish' && result.problems.length === 0) {
         const { prepared } = result;
         const languages = [...(prepared.includesSource ? [context.project.config.sourceLanguage] : []), ...prepared.languages];
         context.stderr.write(`${context.colors.green(t('clean', { articles: prepared.articles.length, languages: languages.join(', ') }))}\n`);
       }
-      const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
-      if (tooManyWarnings && summary.errors === 0) {
-        context.stderr.write(`${context.colors.yellow(t('tooManyWarnings', { warnings: summary.warnings, max: maxWarnings }))}\n`);
-      }
-      process.exitCode = summary.errors > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_OK;
+      setExitCodeForProblems(context, result.problems, maxWarnings);
     });
-}
-
-function parseMaxWarnings(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^-?\d+$/.test(value.trim())) throw new YakugoError(t('badNumber', { value }));
-  const number = Number(value);
-  // ESLint's convention: -1 means no limit.
-  return number < 0 ? undefined : number;
 }

@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import { FORMAT_NAMES, getFormatter, yakugoTool } from '../../../check/formatters/index.js';
-import { summarize } from '../../../check/types.js';
 import { describeLintRules, runGlossaryLint } from '../../../glossary/maintain/lint/run.js';
-import { EXIT_OK, EXIT_PROBLEMS, YakugoError } from '../../../util/errors.js';
 import { cliContext } from '../../context.js';
 import { defineMessages, uiLanguage } from '../../i18n.js';
 import { collect } from '../check.js';
+import { parseMaxWarnings, setExitCodeForProblems } from '../../problems.js';
 
 const t = defineMessages('glossary-lint', {
   en: {
@@ -13,18 +12,14 @@ const t = defineMessages('glossary-lint', {
     format: 'output format: {{formats}}',
     maxWarnings: 'exit 1 when there are more than N warnings',
     rule: 'only these rules (repeat or separate with commas; also runs rules that are off by default, such as glossary/unused)',
-    badNumber: '--max-warnings expects a whole number, got "{{value}}"',
     clean: '✔ {{concepts}} concept(s) in {{files}} file(s): no problems',
-    tooManyWarnings: '{{warnings}} warning(s) exceed --max-warnings {{max}}',
   },
   ja: {
     description: '用語集そのものを検査する: ID や用語の重複、訳語の欠落、一致しえない用語。エラーがあれば終了コード 1',
     format: '出力形式: {{formats}}',
     maxWarnings: '警告が N 件を超えたら終了コード 1',
     rule: '対象のルール(繰り返すかカンマ区切り。glossary/unused のような既定で無効なルールも実行する)',
-    badNumber: '--max-warnings には整数を指定してください: "{{value}}"',
     clean: '✔ 概念 {{concepts}} 件(ファイル {{files}} 件):問題はありません',
-    tooManyWarnings: '警告 {{warnings}} 件が --max-warnings {{max}} を超えています',
   },
 });
 
@@ -38,20 +33,12 @@ export function register(group: Command): void {
     .action(async (options: { format: string; maxWarnings?: string; rule?: string[] }, command: Command) => {
       const context = cliContext(command);
       const format = getFormatter(options.format);
-      let maxWarnings: number | undefined;
-      if (options.maxWarnings !== undefined) {
-        if (!/^-?\d+$/.test(options.maxWarnings.trim())) throw new YakugoError(t('badNumber', { value: options.maxWarnings }));
-        const number = Number(options.maxWarnings);
-        maxWarnings = number < 0 ? undefined : number;
-      }
+      const maxWarnings = parseMaxWarnings(options.maxWarnings);
       const result = await runGlossaryLint(context.project, { rules: options.rule });
       context.stdout.write(format(result.problems, { rules: describeLintRules(result.rules, uiLanguage()), colors: context.colors, tool: yakugoTool() }));
-      const summary = summarize(result.problems);
       if (options.format === 'stylish' && result.problems.length === 0) {
         context.stderr.write(`${context.colors.green(t('clean', { concepts: result.concepts, files: result.files.length }))}\n`);
       }
-      const tooManyWarnings = maxWarnings !== undefined && summary.warnings > maxWarnings;
-      if (tooManyWarnings && summary.errors === 0) context.stderr.write(`${context.colors.yellow(t('tooManyWarnings', { warnings: summary.warnings, max: maxWarnings }))}\n`);
-      process.exitCode = summary.errors > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_OK;
+      setExitCodeForProblems(context, result.problems, maxWarnings);
     });
 }
