@@ -36,6 +36,13 @@ describe('yakugo CLI', () => {
     expect(stdout).toBe('記事 1 件、セグメント 1 件。更新したファイル 5 件\n');
   });
 
+  it('says so when there is no article to work on', async () => {
+    const root = makeProject({ 'yakugo.config.yaml': 'languages: [en]\n' });
+    const { code, stderr } = await cli(['--root', root, 'build']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('no articles (*.md) under source\n');
+  });
+
   it('exits 2 with file:line:column for a config error', async () => {
     const root = makeProject({ 'yakugo.config.yaml': 'languages: [en]\nbogus: 1\n', 'source/a.md': '本文\n' });
     const { code, stderr } = await cli(['--root', root, 'build']);

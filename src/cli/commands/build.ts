@@ -3,6 +3,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { build, percentTranslated } from '../../build/build.js';
 import { EXIT_PROBLEMS } from '../../util/errors.js';
+import { displayPath } from '../../project/articles.js';
 import { cliContext } from '../context.js';
 import { defineMessages } from '../i18n.js';
 
@@ -19,6 +20,7 @@ const t = defineMessages('build', {
     requiredMark: ' (required)',
     sourceMark: ' (source)',
     progress: 'building',
+    noArticles: 'no articles (*.md) under {{dir}}',
   },
   ja: {
     description: '原文と各言語の out/<言語>/<記事>.md を書き出す',
@@ -32,6 +34,7 @@ const t = defineMessages('build', {
     requiredMark: '(必須)',
     sourceMark: '(原文)',
     progress: '作成中',
+    noArticles: '{{dir}} に記事(*.md)がありません',
   },
 });
 
@@ -76,6 +79,7 @@ export function register(program: Command): void {
           context.stderr.write(`${context.colors.red(t('outdated', { file: edition.file }))}\n`);
         }
       }
+      if (result.editions.length === 0) context.stderr.write(`${t('noArticles', { dir: displayPath(context.project, context.project.dirs.source) })}\n`);
       for (const summary of result.languages) {
         const mark = summary.lng === config.sourceLanguage ? t('sourceMark') : summary.required ? t('requiredMark') : '';
         const percent = percentTranslated(summary.segments, summary.segments - summary.translated);

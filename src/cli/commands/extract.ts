@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { extract } from '../../catalog/extract.js';
+import { displayPath } from '../../project/articles.js';
 import { cliContext } from '../context.js';
 import { defineMessages } from '../i18n.js';
 
@@ -15,6 +16,7 @@ const t = defineMessages('extract', {
     orphan: '{{lng}} {{article}}: translation of {{key}} has no source paragraph any more; kept in {{catalog}}',
     orphanProbably: '{{lng}} {{article}}: translation of {{key}} has no source paragraph any more; kept in {{catalog}} (probably belongs to {{probably}}, {{percent}}% similar)',
     summary: '{{articles}} article(s), {{segments}} segment(s); {{written}} file(s) updated',
+    noArticles: 'no articles (*.md) under {{dir}}',
   },
   ja: {
     description: '原文カタログを作り直し、各言語のカタログに新しいキーを加える(訳文は消さない)',
@@ -26,6 +28,7 @@ const t = defineMessages('extract', {
     orphan: '{{lng}} {{article}}: {{key}} の訳文は原文の段落がなくなりました。{{catalog}} に残してあります',
     orphanProbably: '{{lng}} {{article}}: {{key}} の訳文は原文の段落がなくなりました。{{catalog}} に残してあります({{probably}} のものと思われます。類似度 {{percent}}%)',
     summary: '記事 {{articles}} 件、セグメント {{segments}} 件。更新したファイル {{written}} 件',
+    noArticles: '{{dir}} に記事(*.md)がありません',
   },
 });
 
@@ -57,6 +60,7 @@ export function register(program: Command): void {
         }
         for (const key of report.pruned) context.stderr.write(`${t('pruned', { ...report, key })}\n`);
       }
+      if (result.articles.length === 0) context.stderr.write(`${t('noArticles', { dir: displayPath(context.project, context.project.dirs.source) })}\n`);
       const segments = result.articles.reduce((sum, article) => sum + article.segments.length, 0);
       context.stdout.write(`${t('summary', { articles: result.articles.length, segments, written: result.written.length })}\n`);
     });
