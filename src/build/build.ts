@@ -16,9 +16,9 @@ export interface BuildOptions {
   files?: string[];
   /** Compute the editions without writing them (to see which are outdated). */
   dryRun?: boolean;
-  /** Called once with the number of editions, then once per edition, for a progress bar. */
+  /** Called once with the number of editions, then as each edition has been rendered (or skipped), for a progress bar. */
   onStart?: (editions: number) => void;
-  onEdition?: (edition: EditionReport) => void;
+  onProgress?: (file: string) => void;
 }
 
 export interface EditionReport {
@@ -107,6 +107,7 @@ export function build(options: BuildOptions = {}): BuildResult {
         pending.push({ file: outFile, contents, report });
       }
       editions.push(report);
+      options.onProgress?.(report.file);
     }
   }
 
@@ -116,9 +117,7 @@ export function build(options: BuildOptions = {}): BuildResult {
     if (same) report.status = 'unchanged';
     else if (options.dryRun) report.status = 'outdated';
     else writeFileAtomic(file, contents);
-    options.onEdition?.(report);
   }
-  for (const report of editions) if (report.status === 'skipped') options.onEdition?.(report);
 
   return { project, editions, languages: summarize(config.sourceLanguage, config.required, editions), missing };
 }

@@ -60,7 +60,7 @@ export function register(program: Command): void {
         files: files.length > 0 ? files.map((file) => resolve(file)) : undefined,
         dryRun: options.dryRun,
         onStart: (total) => bar?.start(total, 0, { file: '' }),
-        onEdition: (edition) => bar?.increment({ file: edition.file }),
+        onProgress: (file) => bar?.increment({ file }),
       });
       bar?.stop();
 
