@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../src/check/formatters/github.js';
 import { type FormatContext, getFormatter } from '../src/check/formatters/index.js';
 import type { Problem } from '../src/check/types.js';
-import { resetMessages } from '../src/cli/i18n.js';
+import { resetMessages } from '../src/util/i18n.js';
 import { YakugoError } from '../src/util/errors.js';
 import { repositoryRoot } from './helpers/project.js';
 

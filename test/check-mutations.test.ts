@@ -8,7 +8,7 @@ import { isMap, isSeq, parseDocument } from 'yaml';
 import { extract } from '../src/catalog/extract.js';
 import { runCheck } from '../src/check/run.js';
 import type { Problem } from '../src/check/types.js';
-import { resetMessages } from '../src/cli/i18n.js';
+import { resetMessages } from '../src/util/i18n.js';
 import { loadProject } from '../src/config/load.js';
 import { copyRepository, read, repositoryRoot, write } from './helpers/project.js';
 

@@ -11,7 +11,7 @@ import { formatCatalog } from '../src/catalog/catalog.js';
 import { formatState } from '../src/catalog/state.js';
 import { runCheck } from '../src/check/run.js';
 import { rules } from '../src/check/rules/index.js';
-import { resetMessages } from '../src/cli/i18n.js';
+import { resetMessages } from '../src/util/i18n.js';
 import { loadProject } from '../src/config/load.js';
 import { segmentMarkdown, shortHash } from '../src/markdown/segment.js';
 import { makeProject, repositoryRoot } from './helpers/project.js';

@@ -50,6 +50,15 @@ describe('yakugo CLI', () => {
     expect(stderr).toBe('yakugo.config.yaml:2:1: unknown key "bogus"\n');
   });
 
+  it('reports input errors in Japanese under a Japanese locale, still with file:line:column', async () => {
+    const root = makeProject({ 'yakugo.config.yaml': 'languages: [en]\n', 'source/a.md': '本文\n', 'locales/en/a.json': '{\n  "x": [1]\n}\n' });
+    const { code, stderr } = await cli(['--root', root, 'extract'], { LANG: 'ja_JP.UTF-8' });
+    expect(code).toBe(2);
+    expect(stderr).toBe('locales/en/a.json:2:8: "x" の値は文字列でなければなりません。配列は使えません(カタログは平らな形で、入れ子・複数形・配列は持てません)\n');
+    const config = await cli(['--root', makeProject({ 'yakugo.config.yaml': 'languages: en\n' }), 'build'], { LANG: 'ja_JP.UTF-8' });
+    expect(config.stderr).toMatch(/^yakugo\.config\.yaml:1:1: "languages": .*配列/);
+  });
+
   it('exits 2 on a usage error and 0 for --help and --version', async () => {
     expect((await cli(['build', '--no-such-option'])).code).toBe(2);
     expect((await cli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);

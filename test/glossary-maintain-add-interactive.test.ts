@@ -2,7 +2,7 @@ import { PassThrough, Writable } from 'node:stream';
 import pc from 'picocolors';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addFromSuggestions } from '../src/cli/commands/glossary/add-interactive.js';
-import { resetMessages } from '../src/cli/i18n.js';
+import { resetMessages } from '../src/util/i18n.js';
 import { loadProject } from '../src/config/load.js';
 import { loadGlossary } from '../src/glossary/load.js';
 import type { Concept } from '../src/glossary/types.js';

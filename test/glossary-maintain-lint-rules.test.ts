@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resetMessages } from '../src/cli/i18n.js';
+import { resetMessages } from '../src/util/i18n.js';
 import { loadProject } from '../src/config/load.js';
 import { runGlossaryLint } from '../src/glossary/maintain/lint/run.js';
 import { lintRules } from '../src/glossary/maintain/lint/rules/index.js';

@@ -8,6 +8,7 @@ import { YakugoError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { EditionError, renderEdition } from './edition.js';
 import { createResolver, type Resources } from './resolve.js';
+import { inputMessage } from '../util/input-messages.js';
 
 export interface BuildOptions {
   root?: string;
@@ -186,14 +187,14 @@ export function editionPath(project: Project, lng: string, article: SourceArticl
     return inside === '..' || inside.startsWith(`..${sep}`) || resolve(base, inside) !== path;
   };
   if (escapes(file, project.dirs.out)) {
-    throw new YakugoError(`edition path ${file} would be outside ${displayPath(project, project.dirs.out)}`, { file: article.path });
+    throw new YakugoError(inputMessage('editionOutside', { file, out: displayPath(project, project.dirs.out) }), { file: article.path });
   }
   // A symbolic link inside out/ could still lead elsewhere: check the nearest folder that exists.
   if (existsSync(project.dirs.out)) {
     let dir = dirname(file);
     while (!existsSync(dir)) dir = dirname(dir);
     if (escapes(realpathSync(dir), realpathSync(project.dirs.out)) && realpathSync(dir) !== realpathSync(project.dirs.out)) {
-      throw new YakugoError(`edition path ${displayPath(project, file)} leads outside ${displayPath(project, project.dirs.out)} through a symbolic link`, {
+      throw new YakugoError(inputMessage('editionSymlink', { file: displayPath(project, file), out: displayPath(project, project.dirs.out) }), {
         file: article.path,
       });
     }

@@ -5,6 +5,7 @@ import { InlineParseError, inlineContextOf, parseInline } from '../markdown/inli
 import { parseMarkdown, stringifyMarkdown } from '../markdown/parse.js';
 import { type SegmentedMarkdown, segmentMarkdown } from '../markdown/segment.js';
 import type { Segment } from '../markdown/types.js';
+import { inputMessage } from '../util/input-messages.js';
 
 /** A segment whose translation cannot be placed in the edition; the caller names the catalog entry. */
 export class EditionError extends Error {
@@ -55,7 +56,7 @@ export function renderEdition(input: EditionInput): string {
     ownerOf.set(node, segment);
     if (text === segment.text) continue;
     if (text.includes('\n') && !segment.text.includes('\n') && segment.kind !== 'paragraph') {
-      throw new EditionError(segment.key, `a ${segment.kind === 'cell' ? 'table cell' : 'heading'} must stay on one line`, segment.start.line);
+      throw new EditionError(segment.key, inputMessage(segment.kind === 'cell' ? 'cellOneLine' : 'headingOneLine'), segment.start.line);
     }
     try {
       node.children = parseInline(text, context) as typeof node.children;
@@ -111,7 +112,7 @@ function verifyRoundTrip(expected: Root, markdown: string, ownerOf: Map<Nodes, S
   const key = owner?.key ?? '(document structure)';
   throw new EditionError(
     key,
-    `the written Markdown does not parse back to the same document: ${difference.message}`,
+    inputMessage('roundTrip', { detail: difference.message }),
     owner?.start.line ?? node.position?.start.line ?? 1,
   );
 }

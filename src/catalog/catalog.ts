@@ -4,6 +4,7 @@ import { type Node, type ParseError, parseTree, printParseErrorCode } from 'json
 import type { Project } from '../config/load.js';
 import { placeOfOffset, YakugoError } from '../util/errors.js';
 import { readTextFile, writeFileAtomic } from '../util/fs.js';
+import { inputMessage } from '../util/input-messages.js';
 
 /** A flat i18next JSON v4 catalog: one namespace (article) in one language. */
 export interface Catalog {
@@ -18,7 +19,7 @@ export function catalogPath(project: Project, lng: string, articleId: string): s
   const file = resolve(project.dirs.locales, lng, `${articleId}.json`);
   const inside = relative(project.dirs.locales, file);
   if (inside.startsWith(`..${sep}`) || inside === '..') {
-    throw new YakugoError(`catalog path for ${articleId} leaves ${project.dirs.locales}`);
+    throw new YakugoError(inputMessage('catalogLeaves', { article: articleId, dir: project.dirs.locales }));
   }
   return file;
 }
@@ -48,18 +49,18 @@ export function parseCatalog(text: string, displayPath: string): Catalog {
     throw new YakugoError(message, { file: displayPath, place: placeOfOffset(text, offset) });
   };
   const [error] = errors;
-  if (error) fail(`invalid JSON: ${humanParseError(printParseErrorCode(error.error))}`, error.offset);
+  if (error) fail(inputMessage('invalidJson', { detail: humanParseError(printParseErrorCode(error.error)) }), error.offset);
   if (root?.type !== 'object') {
-    return fail('a catalog must be a JSON object of "key": "translation" pairs', root?.offset ?? 0);
+    return fail(inputMessage('catalogNotObject'), root?.offset ?? 0);
   }
   const catalog = emptyCatalog();
   for (const property of root.children ?? []) {
     const [keyNode, valueNode] = property.children ?? [];
     if (!keyNode || !valueNode) continue;
     const key = String(keyNode.value);
-    if (catalog.entries.has(key)) fail(`key "${key}" appears twice`, keyNode.offset);
+    if (catalog.entries.has(key)) fail(inputMessage('duplicateKey', { key }), keyNode.offset);
     if (valueNode.type !== 'string') {
-      fail(`the value of "${key}" must be a string, not ${describe(valueNode)} (catalogs are flat: no nesting, plurals or arrays)`, valueNode.offset);
+      fail(inputMessage('valueNotString', { key, kind: describe(valueNode) }), valueNode.offset);
     }
     catalog.entries.set(key, valueNode.value as string);
     catalog.places.set(key, placeOfOffset(text, valueNode.offset));
@@ -68,7 +69,8 @@ export function parseCatalog(text: string, displayPath: string): Catalog {
 }
 
 function describe(node: Node): string {
-  return node.type === 'object' ? 'an object' : node.type === 'array' ? 'an array' : `a ${node.type}`;
+  const kinds: Record<string, string> = { object: 'kindObject', array: 'kindArray', number: 'kindNumber', boolean: 'kindBoolean', null: 'kindNull' };
+  return inputMessage(kinds[node.type] ?? 'kindObject');
 }
 
 function humanParseError(code: string): string {

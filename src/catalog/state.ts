@@ -4,6 +4,7 @@ import { parseYaml } from '../util/yaml.js';
 import { shortHash } from '../markdown/segment.js';
 import { YakugoError } from '../util/errors.js';
 import { readTextFile, writeFileAtomic } from '../util/fs.js';
+import { inputMessage } from '../util/input-messages.js';
 
 /**
  * What i18next JSON cannot hold, kept in a sidecar beside the catalog (`<article>.state.yaml`), so the
@@ -31,13 +32,13 @@ export function readState(file: string, displayPath: string): CatalogState {
   const { document, lineCounter } = parseYaml(text, displayPath);
   const root = document.contents;
   if (root === null) return state;
-  if (!isMap(root)) throw new YakugoError('a state file must be a mapping of key: { source, target }', { file: displayPath, place: { line: 1, column: 1 } });
+  if (!isMap(root)) throw new YakugoError(inputMessage('stateNotMap'), { file: displayPath, place: { line: 1, column: 1 } });
   for (const pair of root.items) {
     const key = String((pair.key as { value?: unknown })?.value ?? pair.key);
     const value = (pair.value as { toJSON?: () => unknown })?.toJSON?.() as Partial<StateEntry> | undefined;
     if (!value || typeof value.source !== 'string' || typeof value.target !== 'string') {
       const at = lineCounter.linePos((pair.key as { range?: number[] })?.range?.[0] ?? 0);
-      throw new YakugoError(`state of "${key}" must have string fields source and target`, { file: displayPath, place: { line: at.line, column: at.col } });
+      throw new YakugoError(inputMessage('stateEntry', { key }), { file: displayPath, place: { line: at.line, column: at.col } });
     }
     state.set(key, { source: value.source, target: value.target });
   }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { EXIT_INPUT, YakugoError } from '../util/errors.js';
 import { commands } from './commands/index.js';
-import { defineMessages } from './i18n.js';
+import { defineMessages } from '../util/i18n.js';
 
 const t = defineMessages('main', {
   en: {

@@ -2,7 +2,7 @@ import type { Problem } from '../check/types.js';
 import { summarize } from '../check/types.js';
 import { EXIT_OK, EXIT_PROBLEMS, YakugoError } from '../util/errors.js';
 import type { CliContext } from './context.js';
-import { defineMessages } from './i18n.js';
+import { defineMessages } from '../util/i18n.js';
 
 const t = defineMessages('problems', {
   en: {

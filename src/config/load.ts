@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { isMap, type LineCounter, } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { YakugoError } from '../util/errors.js';
 import { readTextFile } from '../util/fs.js';
 import { type Config, configSchema } from './schema.js';
 import { type ParsedYaml, parseYaml } from '../util/yaml.js';
+import { inputMessage } from '../util/input-messages.js';
+import { uiLanguage } from '../util/i18n.js';
 
 export const CONFIG_FILE = 'yakugo.config.yaml';
 
@@ -31,7 +33,7 @@ export function loadProject(root: string, configFile?: string): Project {
     shown = displayPath(absoluteRoot, file);
     config = parseConfig(readTextFile(file, shown), shown);
   } else if (configFile) {
-    throw new YakugoError(`config file not found: ${configFile}`);
+    throw new YakugoError(inputMessage('configNotFound', { file: configFile }));
   } else {
     config = configSchema.parse({});
   }
@@ -53,12 +55,14 @@ export function loadProject(root: string, configFile?: string): Project {
 export function parseConfig(text: string, file: string): Config {
   const { document, lineCounter } = parseYaml(text, file);
   const data = document.toJS() ?? {};
+  // zod's own messages (wrong types, bad values) in the UI language too.
+  z.config(uiLanguage() === 'ja' ? z.locales.ja() : z.locales.en());
   const result = configSchema.safeParse(data);
   if (result.success) {
     const config = result.data;
     for (const lng of config.required) {
       if (!config.languages.includes(lng)) {
-        throw issueError(document, lineCounter, file, ['required'], `required language ${lng} is not in languages`);
+        throw issueError(document, lineCounter, file, ['required'], inputMessage('requiredNotBuilt', { lng }));
       }
     }
     return config;
@@ -76,8 +80,8 @@ function issuePath(issue: z.core.$ZodIssue | undefined): PropertyKey[] {
 function describeIssue(issue: z.core.$ZodIssue | undefined): string {
   if (!issue) return 'invalid config';
   if (issue.code === 'unrecognized_keys') {
-    const where = issue.path.length > 0 ? ` in ${issue.path.join('.')}` : '';
-    return `unknown key "${issue.keys.join('", "')}"${where}`;
+    const keys = issue.keys.join('", "');
+    return issue.path.length > 0 ? inputMessage('unknownKeyIn', { keys, path: issue.path.join('.') }) : inputMessage('unknownKey', { keys });
   }
   const key = issue.path.length > 0 ? `"${issue.path.join('.')}": ` : '';
   return `${key}${issue.message}`;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { inputMessage } from '../util/input-messages.js';
 
 /** A BCP 47 language tag as i18next uses them: `ja`, `en`, `en-GB`, `zh-Hans`, `pt-BR`. */
 export const languageTag = z
   .string()
-  .regex(/^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$/, 'expected a language tag such as en, en-GB or zh-Hans');
+  .regex(/^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$/, { error: () => inputMessage('languageTag') });
 
 export const severity = z.enum(['off', 'warn', 'error']);
 

@@ -1,6 +1,7 @@
 import type { Definition, FootnoteDefinition, PhrasingContent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { parseMarkdown } from './parse.js';
+import { inputMessage } from '../util/input-messages.js';
 
 /**
  * What a segment may refer to outside itself: link reference definitions and footnote definitions. Without
@@ -59,9 +60,9 @@ export function parseInline(text: string, context: InlineContext): PhrasingConte
   const [first] = tree.children;
   if (escaped.trim() === '') return [];
   if (first?.type !== 'paragraph') {
-    throw new InlineParseError(`does not parse as inline Markdown (got ${first?.type ?? 'nothing'})`);
+    throw new InlineParseError(inputMessage('notInline', { type: first?.type ?? '-' }));
   }
   const rest = tree.children.slice(1).filter((node) => node.type !== 'definition' && node.type !== 'footnoteDefinition');
-  if (rest.length > 0) throw new InlineParseError('holds more than one paragraph (a blank line?)');
+  if (rest.length > 0) throw new InlineParseError(inputMessage('twoParagraphs'));
   return first.children;
 }

@@ -137,7 +137,7 @@ function segmentFrontMatter(
   if (node?.type !== 'yaml' || !node.position) return undefined;
   // The YAML text starts on the line after the opening `---`.
   const contentStart = source.indexOf('\n', node.position.start.offset ?? 0) + 1;
-  const { document, lineCounter } = parseYaml(node.value, options.file, { lineOffset: node.position.start.line, what: 'invalid front matter' });
+  const { document, lineCounter } = parseYaml(node.value, options.file, { lineOffset: node.position.start.line, frontMatter: true });
   const paths = new Map<string, Array<string | number>>();
   const pointAt = (yamlOffset: number): SourcePoint => {
     const at = lineCounter.linePos(yamlOffset);

@@ -5,6 +5,7 @@ import { segmentMarkdown } from '../markdown/segment.js';
 import type { SourceArticle } from '../markdown/types.js';
 import { YakugoError } from '../util/errors.js';
 import { readTextFile } from '../util/fs.js';
+import { inputMessage } from '../util/input-messages.js';
 
 /** Every `*.md` file under the source folder (nested folders too), sorted by path so runs are deterministic. */
 export function listArticles(project: Project): string[] {
@@ -37,7 +38,7 @@ export function compareCodePoints(a: string, b: string): number {
 export function articleId(project: Project, file: string): string {
   const path = relative(project.dirs.source, file).split(sep).join('/');
   if (path.startsWith('../') || path === '..' || path.startsWith('/')) {
-    throw new YakugoError(`article is outside the source folder ${displayPath(project, project.dirs.source)}; its edition would be written outside ${displayPath(project, project.dirs.out)}`, {
+    throw new YakugoError(inputMessage('outsideSource', { source: displayPath(project, project.dirs.source), out: displayPath(project, project.dirs.out) }), {
       file: displayPath(project, file),
     });
   }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { YakugoError } from './errors.js';
+import { inputMessage } from './input-messages.js';
 
 /**
  * Writes a file atomically: the bytes go to a temporary file in the same folder, which is then renamed
@@ -34,7 +35,7 @@ export function readTextFile(file: string, displayPath = file): string {
     const bad = firstInvalidUtf8Byte(bytes);
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
     const lines = before.split('\n');
-    throw new YakugoError(`not UTF-8: invalid byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')}`, {
+    throw new YakugoError(inputMessage('notUtf8', { byte: (bytes[bad] ?? 0).toString(16).padStart(2, '0') }), {
       file: displayPath,
       place: { line: lines.length, column: (lines.at(-1) ?? '').length + 1 },
     });

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { vi } from 'vitest';
-import { resetMessages } from '../../src/cli/i18n.js';
+import { resetMessages } from '../../src/util/i18n.js';
 import { run } from '../../src/cli/main.js';
 
 export interface CliRun {

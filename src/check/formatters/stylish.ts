@@ -1,4 +1,4 @@
-import { defineMessages } from '../../cli/i18n.js';
+import { defineMessages } from '../../util/i18n.js';
 import type { Formatter } from './index.js';
 import { sortProblems, summarize } from '../types.js';
 

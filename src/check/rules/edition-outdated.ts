@@ -47,7 +47,7 @@
  *   - 'out/ja/example.md:1:1 error The ja edition is missing: run yakugo build'
  * ```
  */
-import { defineMessages } from '../../cli/i18n.js';
+import { defineMessages } from '../../util/i18n.js';
 import type { Location, Rule } from '../types.js';
 
 const t = defineMessages('check-rule-edition-outdated', {

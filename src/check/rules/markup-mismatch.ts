@@ -37,7 +37,7 @@
  * ```
  */
 import type { Nodes, PhrasingContent } from 'mdast';
-import { defineMessages } from '../../cli/i18n.js';
+import { defineMessages } from '../../util/i18n.js';
 import { parseSegmentInline } from '../prose.js';
 import type { Rule } from '../types.js';
 

@@ -37,7 +37,7 @@
  *   - 'locales/fr/example.json:1:1 warn No fr catalog for source/example.md (2 segments): run yakugo extract'
  * ```
  */
-import { defineMessages } from '../../cli/i18n.js';
+import { defineMessages } from '../../util/i18n.js';
 import { excerpt, formatLocation } from '../prose.js';
 import type { Rule } from '../types.js';
 

@@ -48,7 +48,7 @@
  *   - 'locales/en/example.json:4:25 error This en translation belongs to no source segment any more (its paragraph was edited or removed): run yakugo extract and review it (yakugo extract --prune removes it)'
  * ```
  */
-import { defineMessages } from '../../cli/i18n.js';
+import { defineMessages } from '../../util/i18n.js';
 import { excerpt, formatLocation } from '../prose.js';
 import type { Rule } from '../types.js';
 

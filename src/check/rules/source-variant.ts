@@ -22,7 +22,7 @@
  *   - 'source/example.md:2:4 warn “サーバ” is a deprecated variant of “サーバー” (concept server)'
  * ```
  */
-import { defineMessages } from '../../cli/i18n.js';
+import { defineMessages } from '../../util/i18n.js';
 import type { Rule } from '../types.js';
 
 const t = defineMessages('check-rule-source-variant', {

@@ -31,7 +31,7 @@
  *   - 'locales/en/example.json:2:25 error “robot AI” is a forbidden en term (concept physical-ai): use “physical AI”'
  * ```
  */
-import { defineMessages } from '../../cli/i18n.js';
+import { defineMessages } from '../../util/i18n.js';
 import type { Concept } from '../../glossary/types.js';
 import { parseSegmentInline } from '../prose.js';
 import type { Rule, TargetTermMatch } from '../types.js';

@@ -28,7 +28,7 @@
  *   - 'glossary/example.yaml:3:5 warn Concept inference (“推論”, source/example.md:3:1) has no zh-Hans term in the glossary'
  * ```
  */
-import { defineMessages } from '../../cli/i18n.js';
+import { defineMessages } from '../../util/i18n.js';
 import { formatLocation } from '../prose.js';
 import type { Rule } from '../types.js';
 

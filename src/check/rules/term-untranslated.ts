@@ -36,7 +36,7 @@
  *   - 'locales/zh-Hans/example.json:2:25 error “蒸留” is not translated as “蒸馏” in locales/zh-Hans/example.json:2:25 (source: source/example.md:1:12)'
  * ```
  */
-import { defineMessages, uiLanguage } from '../../cli/i18n.js';
+import { defineMessages, uiLanguage } from '../../util/i18n.js';
 import type { Concept } from '../../glossary/types.js';
 import { formatLocation, parseSegmentInline } from '../prose.js';
 import type { Rule, SourceMatch } from '../types.js';

@@ -30,7 +30,7 @@
  *   - 'locales/zh-Hans/example.json:2:25 warn Japanese text “モデル” left in the zh-Hans translation'
  * ```
  */
-import { defineMessages } from '../../cli/i18n.js';
+import { defineMessages } from '../../util/i18n.js';
 import type { Glossary } from '../../glossary/types.js';
 import { parseSegmentInline } from '../prose.js';
 import type { Rule } from '../types.js';

@@ -5,7 +5,7 @@ import { build, percentTranslated } from '../../build/build.js';
 import { EXIT_PROBLEMS } from '../../util/errors.js';
 import { displayPath } from '../../project/articles.js';
 import { cliContext } from '../context.js';
-import { defineMessages } from '../i18n.js';
+import { defineMessages } from '../../util/i18n.js';
 
 const t = defineMessages('build', {
   en: {

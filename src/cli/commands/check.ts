@@ -3,7 +3,7 @@ import { describeRules, runCheck } from '../../check/run.js';
 import { FORMAT_NAMES, getFormatter, yakugoTool } from '../../check/formatters/index.js';
 import { parseMaxWarnings, setExitCodeForProblems } from '../problems.js';
 import { cliContext } from '../context.js';
-import { defineMessages, uiLanguage } from '../i18n.js';
+import { defineMessages, uiLanguage } from '../../util/i18n.js';
 
 const t = defineMessages('check', {
   en: {

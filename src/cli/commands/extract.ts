@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { extract } from '../../catalog/extract.js';
 import { displayPath } from '../../project/articles.js';
 import { cliContext } from '../context.js';
-import { defineMessages } from '../i18n.js';
+import { defineMessages } from '../../util/i18n.js';
 
 const t = defineMessages('extract', {
   en: {

@@ -4,7 +4,7 @@ import { loadGlossary } from '../../glossary/load.js';
 import { fixSources } from '../../glossary/maintain/fix-sources.js';
 import { createMatcher } from '../../glossary/match.js';
 import { cliContext } from '../context.js';
-import { defineMessages } from '../i18n.js';
+import { defineMessages } from '../../util/i18n.js';
 
 const t = defineMessages('fix', {
   en: {

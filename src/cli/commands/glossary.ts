@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { defineMessages } from '../i18n.js';
+import { defineMessages } from '../../util/i18n.js';
 import { register as find } from './glossary/find.js';
 import { register as list } from './glossary/list.js';
 import { register as suggest } from './glossary/suggest.js';

@@ -3,7 +3,7 @@ import { displayWidth } from '../../check/formatters/stylish.js';
 import { projectStatus, type StatusReport } from '../../check/status.js';
 import { YakugoError } from '../../util/errors.js';
 import { cliContext } from '../context.js';
-import { defineMessages } from '../i18n.js';
+import { defineMessages } from '../../util/i18n.js';
 import { collect } from './check.js';
 
 const t = defineMessages('status', {

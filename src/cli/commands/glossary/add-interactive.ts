@@ -5,7 +5,7 @@ import { candidateConcept, highlightExample } from '../../../glossary/maintain/s
 import type { Concept, Glossary } from '../../../glossary/types.js';
 import { YakugoError } from '../../../util/errors.js';
 import type { CliContext } from '../../context.js';
-import { defineMessages } from '../../i18n.js';
+import { defineMessages } from '../../../util/i18n.js';
 import { projectCandidates } from './suggest.js';
 
 const t = defineMessages('glossary-add-interactive', {

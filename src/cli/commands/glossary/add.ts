@@ -7,7 +7,7 @@ import { hasBom, writeTextFile } from '../../../glossary/maintain/text-file.js';
 import type { Concept, Glossary } from '../../../glossary/types.js';
 import { EXIT_INPUT, YakugoError } from '../../../util/errors.js';
 import { type CliContext, cliContext } from '../../context.js';
-import { defineMessages } from '../../i18n.js';
+import { defineMessages } from '../../../util/i18n.js';
 import { addFromSuggestions } from './add-interactive.js';
 
 const t = defineMessages('glossary-add', {

@@ -5,7 +5,7 @@ import { loadGlossary } from '../../../glossary/load.js';
 import { YakugoError } from '../../../util/errors.js';
 import { writeFileAtomic } from '../../../util/fs.js';
 import { cliContext } from '../../context.js';
-import { defineMessages } from '../../i18n.js';
+import { defineMessages } from '../../../util/i18n.js';
 
 const t = defineMessages('glossary-export', {
   en: {

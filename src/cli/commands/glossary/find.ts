@@ -11,7 +11,7 @@ import { YakugoError } from '../../../util/errors.js';
 import { readTextFile } from '../../../util/fs.js';
 import type { CliContext } from '../../context.js';
 import { cliContext } from '../../context.js';
-import { defineMessages } from '../../i18n.js';
+import { defineMessages } from '../../../util/i18n.js';
 import { LineIndex } from '../../../util/lines.js';
 
 const t = defineMessages('glossary-find', {

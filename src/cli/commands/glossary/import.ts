@@ -10,7 +10,7 @@ import { loadTokenizer } from '../../../glossary/tokenizer.js';
 import { EXIT_INPUT, YakugoError } from '../../../util/errors.js';
 import { readTextFile } from '../../../util/fs.js';
 import { cliContext } from '../../context.js';
-import { defineMessages } from '../../i18n.js';
+import { defineMessages } from '../../../util/i18n.js';
 
 const t = defineMessages('glossary-import', {
   en: {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { FORMAT_NAMES, getFormatter, yakugoTool } from '../../../check/formatters/index.js';
 import { describeLintRules, runGlossaryLint } from '../../../glossary/maintain/lint/run.js';
 import { cliContext } from '../../context.js';
-import { defineMessages, uiLanguage } from '../../i18n.js';
+import { defineMessages, uiLanguage } from '../../../util/i18n.js';
 import { collect } from '../check.js';
 import { parseMaxWarnings, setExitCodeForProblems } from '../../problems.js';
 

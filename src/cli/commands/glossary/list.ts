@@ -6,7 +6,7 @@ import { acceptedTerms, loadProjectGlossary, preferredTerm, SOURCE_LANGUAGE, tar
 import type { Concept, Glossary } from '../../../glossary/types.js';
 import { YakugoError } from '../../../util/errors.js';
 import { cliContext } from '../../context.js';
-import { defineMessages } from '../../i18n.js';
+import { defineMessages } from '../../../util/i18n.js';
 
 const t = defineMessages('glossary-list', {
   en: {

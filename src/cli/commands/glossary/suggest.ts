@@ -7,7 +7,7 @@ import { createMatcher } from '../../../glossary/match.js';
 import { loadTokenizer } from '../../../glossary/tokenizer.js';
 import { YakugoError } from '../../../util/errors.js';
 import { type CliContext, cliContext } from '../../context.js';
-import { defineMessages } from '../../i18n.js';
+import { defineMessages } from '../../../util/i18n.js';
 
 const t = defineMessages('glossary-suggest', {
   en: {

@@ -18,7 +18,7 @@
  *   - 'glossary/test.yaml:3:5 error concept id “distillation” is already used at glossary/test.yaml:2:5'
  * ```
  */
-import { defineMessages } from '../../../../cli/i18n.js';
+import { defineMessages } from '../../../../util/i18n.js';
 import type { Concept } from '../../../types.js';
 import type { LintRule } from '../types.js';
 import { at, where } from './util.js';

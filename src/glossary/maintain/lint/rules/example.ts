@@ -17,7 +17,7 @@
  *   - 'glossary/test.yaml:2:61 error example of “ai” does not match: OpenAI の新製品'
  * ```
  */
-import { defineMessages } from '../../../../cli/i18n.js';
+import { defineMessages } from '../../../../util/i18n.js';
 import type { LintRule } from '../types.js';
 import { at } from './util.js';
 

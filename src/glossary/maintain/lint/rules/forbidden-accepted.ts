@@ -17,7 +17,7 @@
  *   - 'glossary/test.yaml:3:41 error en term “Model” is forbidden here but accepted in concept “model” (glossary/test.yaml:2:5)'
  * ```
  */
-import { defineMessages } from '../../../../cli/i18n.js';
+import { defineMessages } from '../../../../util/i18n.js';
 import { sourceTermKey } from '../../../load.js';
 import { acceptedTerms, isAccepted, SOURCE_LANGUAGE } from '../../../terms.js';
 import type { Concept } from '../../../types.js';

@@ -20,7 +20,7 @@
  *   - 'glossary/test.yaml:3:5 error concept “inference” has no en term'
  * ```
  */
-import { defineMessages } from '../../../../cli/i18n.js';
+import { defineMessages } from '../../../../util/i18n.js';
 import { acceptedTerms } from '../../../terms.js';
 import type { LintRule } from '../types.js';
 import { at } from './util.js';

@@ -20,7 +20,7 @@
  *   - 'glossary/test.yaml:3:37 error ja term “フィジカルAI” is also a term of concept “physical-ai” (glossary/test.yaml:2:5)'
  * ```
  */
-import { defineMessages } from '../../../../cli/i18n.js';
+import { defineMessages } from '../../../../util/i18n.js';
 import { sourceTermKey } from '../../../load.js';
 import { SOURCE_LANGUAGE } from '../../../terms.js';
 import type { Concept } from '../../../types.js';

@@ -21,7 +21,7 @@
  *   - 'glossary/test.yaml:2:39 warn ja term “言語モ” can never match: it ends inside the token “モデル” (source/example.md: 大|規模|な|言語|モデル|を|使う|。)'
  * ```
  */
-import { defineMessages } from '../../../../cli/i18n.js';
+import { defineMessages } from '../../../../util/i18n.js';
 import { normalizeWithMap } from '../../../normalize.js';
 import { SOURCE_LANGUAGE } from '../../../terms.js';
 import type { Token } from '../../../tokenizer.js';

@@ -24,7 +24,7 @@
  *   - 'glossary/test.yaml:3:5 warn concept “quantization” is not used in any source article'
  * ```
  */
-import { defineMessages } from '../../../../cli/i18n.js';
+import { defineMessages } from '../../../../util/i18n.js';
 import type { Concept } from '../../../types.js';
 import type { LintRule } from '../types.js';
 import { at } from './util.js';
