@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Project } from '../config/load.js';
 import { placeOfOffset, YakugoError } from '../util/errors.js';
-import { readTextFile, writeFileAtomic } from '../util/fs.js';
+import { readTextFile, } from '../util/fs.js';
 import { inputMessage } from '../util/input-messages.js';
 
 /** A flat i18next JSON v4 catalog: one namespace (article) in one language. */
@@ -82,13 +82,4 @@ export function formatCatalog(entries: Iterable<[string, string]>): string {
   // Written pair by pair: an object would move integer-like keys to the front.
   const lines = [...entries].map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
   return lines.length === 0 ? '{}\n' : `{\n${lines.join(',\n')}\n}\n`;
-}
-
-export function writeCatalog(file: string, entries: Iterable<[string, string]>): void {
-  writeFileAtomic(file, formatCatalog(entries));
-}
-
-/** The folder of one language's catalogs. */
-export function languageDir(project: Project, lng: string): string {
-  return join(project.dirs.locales, lng);
 }

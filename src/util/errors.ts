@@ -1,4 +1,3 @@
-import { VFileMessage } from 'vfile-message';
 import { LineIndex } from './lines.js';
 
 /** Exit codes, part of the CLI contract (as in ESLint). */
@@ -35,18 +34,6 @@ export class YakugoError extends Error {
   /** `file:line:column: message`, the form editors and terminals link to. */
   override toString(): string {
     return this.message;
-  }
-
-  /** The same error as a vfile message, for reporters that take those. */
-  toVFileMessage(): VFileMessage {
-    const message = new VFileMessage(this.reason, {
-      place: this.place ? { line: this.place.line, column: this.place.column } : undefined,
-      ruleId: 'input',
-      source: 'yakugo',
-    });
-    message.file = this.file ?? '';
-    message.fatal = true;
-    return message;
   }
 }
 
