@@ -5,6 +5,7 @@ import { YakugoError } from '../util/errors.js';
 import { readTextFile } from '../util/fs.js';
 import { checkConcepts, parseGlossaryFile } from './load/parse.js';
 import { createMatcher } from './match.js';
+import { glossaryMessage, listText } from './messages.js';
 import type { Concept, Glossary, GlossaryPlace } from './types.js';
 
 export { type ParseOptions, parseGlossaryFile, sourceTermKey } from './load/parse.js';
@@ -20,7 +21,7 @@ export interface LoadOptions {
 /** Glossary files in a folder, by name: `*.yaml` (and `*.yml`). */
 export function glossaryFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  if (!statSync(dir).isDirectory()) throw new YakugoError(`glossary folder is a file: ${dir}`);
+  if (!statSync(dir).isDirectory()) throw new YakugoError(glossaryMessage('folderIsFile', { dir }));
   return readdirSync(dir)
     .filter((name) => /\.ya?ml$/.test(name))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
@@ -68,14 +69,19 @@ export async function checkExamples(glossary: Glossary): Promise<void> {
         const found = matcher.find(sentence).map((match) => `${match.concept.id} "${match.surface}"`);
         throw exampleError(
           examples.places?.match[index] ?? concept.place,
-          `example of "${concept.id}" does not match: ${sentence}` + (found.length ? ` (found ${found.join(', ')})` : ''),
+          found.length
+            ? glossaryMessage('exampleNoMatchFound', { id: concept.id, sentence, found: listText(found) })
+            : glossaryMessage('exampleNoMatch', { id: concept.id, sentence }),
         );
       }
     });
     examples.noMatch.forEach((sentence, index) => {
       const wrong = matcher.find(sentence).find((match) => match.concept === concept);
       if (wrong) {
-        throw exampleError(examples.places?.noMatch[index] ?? concept.place, `example of "${concept.id}" must not match but "${wrong.surface}" does: ${sentence}`);
+        throw exampleError(
+          examples.places?.noMatch[index] ?? concept.place,
+          glossaryMessage('exampleMustNotMatch', { id: concept.id, surface: wrong.surface, sentence }),
+        );
       }
     });
   }

@@ -1,5 +1,6 @@
 import { YakugoError } from '../../util/errors.js';
 import { CONCEPT_ID } from '../maintain/ids.js';
+import { glossaryMessage, listText } from '../messages.js';
 import { CONCEPT_DEFAULTS } from '../maintain/yaml.js';
 import type { Concept, TermStatus } from '../types.js';
 import { collapseUntranslated } from './tbx.js';
@@ -56,7 +57,7 @@ export function parseDelimitedRows(text: string, delimiter: string, displayPath:
       i++;
       column++;
       for (;;) {
-        if (i >= text.length) throw new YakugoError('unterminated quoted field', { file: displayPath, place: start });
+        if (i >= text.length) throw new YakugoError(glossaryMessage('unterminatedQuote'), { file: displayPath, place: start });
         const char = text[i]!;
         if (char === '"') {
           if (text[i + 1] === '"') {
@@ -77,7 +78,7 @@ export function parseDelimitedRows(text: string, delimiter: string, displayPath:
         i++;
       }
       if (!atRowEnd() && text[i] !== delimiter) {
-        throw new YakugoError(`unexpected character after a quoted field: ${JSON.stringify(text[i])}`, { file: displayPath, place: { line, column } });
+        throw new YakugoError(glossaryMessage('afterQuote', { char: JSON.stringify(text[i]) }), { file: displayPath, place: { line, column } });
       }
     } else {
       while (i < text.length && text[i] !== delimiter && !atRowEnd()) {
@@ -162,12 +163,12 @@ function conceptRows(concept: Concept, languages: string[], sourceLanguage: stri
 export function parseDelimited(text: string, delimiter: ',' | '\t', displayPath: string, options: ImportOptions): ImportResult {
   const rows = parseDelimitedRows(text, delimiter, displayPath);
   const [header, ...body] = rows;
-  if (!header) throw new YakugoError('empty file: expected a header row of language codes', { file: displayPath, place: { line: 1, column: 1 } });
+  if (!header) throw new YakugoError(glossaryMessage('noHeader'), { file: displayPath, place: { line: 1, column: 1 } });
   const columns = header.map((cell) => cell.value.trim());
   columns.forEach((name, index) => {
     if (!META_COLUMNS.has(name) && !LANGUAGE_COLUMN.test(name)) {
       const cell = header[index]!;
-      throw new YakugoError(`unknown column "${name}": expected a language code (en, zh-Hans…) or one of ${[...META_COLUMNS].join(', ')}`, {
+      throw new YakugoError(glossaryMessage('unknownColumn', { name, columns: listText(META_COLUMNS) }), {
         file: displayPath,
         place: { line: cell.line, column: cell.column },
       });
@@ -175,12 +176,12 @@ export function parseDelimited(text: string, delimiter: ',' | '\t', displayPath:
   });
   const seen = new Set<string>();
   for (const [index, name] of columns.entries()) {
-    if (seen.has(name)) throw new YakugoError(`column "${name}" appears twice`, { file: displayPath, place: header[index]! });
+    if (seen.has(name)) throw new YakugoError(glossaryMessage('columnTwice', { name }), { file: displayPath, place: header[index]! });
     seen.add(name);
   }
   const languageColumns = columns.map((name, index) => ({ name, index })).filter(({ name }) => !META_COLUMNS.has(name) && LANGUAGE_COLUMN.test(name));
   if (!languageColumns.some(({ name }) => name === options.sourceLanguage)) {
-    throw new YakugoError(`no "${options.sourceLanguage}" column: the header must name the source language`, { file: displayPath, place: { line: 1, column: 1 } });
+    throw new YakugoError(glossaryMessage('noSourceColumn', { lng: options.sourceLanguage }), { file: displayPath, place: { line: 1, column: 1 } });
   }
   const column = (name: string) => columns.indexOf(name);
   const get = (row: Cell[], name: string): Cell | undefined => {
@@ -195,17 +196,17 @@ export function parseDelimited(text: string, delimiter: ',' | '\t', displayPath:
     const first = row[0]!;
     if (row.length > columns.length) {
       const extra = row[columns.length]!;
-      throw new YakugoError(`row has ${row.length} fields, the header ${columns.length}`, { file: displayPath, place: { line: extra.line, column: extra.column } });
+      throw new YakugoError(glossaryMessage('rowTooLong', { fields: row.length, columns: columns.length }), { file: displayPath, place: { line: extra.line, column: extra.column } });
     }
     const statusCell = get(row, 'status');
     const status = statusCell?.value.trim() || 'preferred';
     if (!STATUSES.has(status)) {
-      throw new YakugoError(`unknown status "${status}": expected ${[...STATUSES].join(', ')}`, { file: displayPath, place: statusCell ?? first });
+      throw new YakugoError(glossaryMessage('unknownCsvStatus', { status, statuses: listText(STATUSES) }), { file: displayPath, place: statusCell ?? first });
     }
     const idCell = get(row, 'id');
     const id = idCell?.value.trim() ?? '';
     if (id && !CONCEPT_ID.test(id)) {
-      throw new YakugoError(`invalid id "${id}": ids match ${CONCEPT_ID.source}`, { file: displayPath, place: idCell! });
+      throw new YakugoError(glossaryMessage('invalidCsvId', { id, pattern: CONCEPT_ID.source }), { file: displayPath, place: idCell! });
     }
     let target: ImportedConcept | undefined;
     if (id) target = byId.get(id);
@@ -238,7 +239,7 @@ export function parseDelimited(text: string, delimiter: ',' | '\t', displayPath:
       const text = cell?.value.trim();
       if (!cell || !text) continue;
       if (status === 'form') {
-        if (lng === options.sourceLanguage) notes.push({ line: cell.line, column: cell.column, message: `a form in the source language column is read as an admitted term` });
+        if (lng === options.sourceLanguage) notes.push({ line: cell.line, column: cell.column, message: glossaryMessage('sourceForm') });
         else {
           listOf(concept.forms, lng).push(text);
           continue;

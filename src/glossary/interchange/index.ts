@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { YakugoError } from '../../util/errors.js';
 import { idFromLatin, romanizeKatakana, uniqueId } from '../maintain/ids.js';
+import { glossaryMessage, listText } from '../messages.js';
 import type { Tokenizer } from '../tokenizer.js';
 import type { Concept } from '../types.js';
 import { exportDelimited, parseDelimited } from './csv.js';
@@ -76,6 +77,8 @@ export function requireFormat(value: string | undefined, file: string | undefine
   const format = value ?? (file ? formatOfFile(file) : undefined);
   if (format && (INTERCHANGE_FORMATS as readonly string[]).includes(format)) return format as InterchangeFormat;
   throw new YakugoError(
-    value ? `unknown format "${value}": expected ${INTERCHANGE_FORMATS.join(', ')}` : `cannot tell the format of ${file}: pass --format ${INTERCHANGE_FORMATS.join('|')}`,
+    value
+      ? glossaryMessage('unknownFormat', { format: value, formats: listText(INTERCHANGE_FORMATS) })
+      : glossaryMessage('formatUnknownFor', { file, formats: INTERCHANGE_FORMATS.join('|') }),
   );
 }

@@ -1,3 +1,4 @@
+import { glossaryMessage } from '../messages.js';
 import { normalizeText } from '../normalize.js';
 import type { Concept, Glossary } from '../types.js';
 import type { ImportedConcept } from './types.js';
@@ -52,16 +53,16 @@ function difference(existing: Concept, imported: Concept): string {
     const have = existing.terms[lng] ?? [];
     for (const term of terms) {
       const other = have.find((candidate) => candidate.text === term.text);
-      if (!other) return `${lng} term "${term.text}" is not in it`;
-      if (other.status !== term.status) return `${lng} "${term.text}" is ${other.status} there, ${term.status} here`;
+      if (!other) return glossaryMessage('differsTermMissing', { lng, term: term.text });
+      if (other.status !== term.status) return glossaryMessage('differsStatus', { lng, term: term.text, there: other.status, here: term.status });
     }
   }
-  for (const [lng, forms] of Object.entries(imported.forms)) for (const form of forms) if (!(existing.forms[lng] ?? []).includes(form)) return `${lng} form "${form}" is not in it`;
-  if (imported.translate !== existing.translate) return `translate is ${existing.translate} there, ${imported.translate} here`;
+  for (const [lng, forms] of Object.entries(imported.forms)) for (const form of forms) if (!(existing.forms[lng] ?? []).includes(form)) return glossaryMessage('differsFormMissing', { lng, form });
+  if (imported.translate !== existing.translate) return glossaryMessage('differsTranslate', { there: existing.translate, here: imported.translate });
   for (const field of ['domain', 'definition', 'note'] as const) {
-    if (imported[field] !== undefined && imported[field] !== existing[field]) return `its ${field} differs`;
+    if (imported[field] !== undefined && imported[field] !== existing[field]) return glossaryMessage('differsField', { field });
   }
-  return 'they differ';
+  return glossaryMessage('differsOther');
 }
 
 /**
@@ -91,7 +92,9 @@ export function planImport(imported: ImportedConcept[], glossary: Glossary): Imp
         plan.conflicts.push({
           concept,
           existing: other?.existing ?? sameId,
-          message: other ? `term ${other.term} belongs to concept "${other.existing.id}"` : `concept "${sameId.id}" exists and ${difference(sameId, concept)}`,
+          message: other
+            ? glossaryMessage('conflictTermOwned', { term: other.term, id: other.existing.id })
+            : glossaryMessage('conflictExists', { id: sameId.id, difference: difference(sameId, concept) }),
         });
       }
       continue;
@@ -100,17 +103,17 @@ export function planImport(imported: ImportedConcept[], glossary: Glossary): Imp
       const [first] = sharing.values();
       if (sharing.size === 1 && !idGiven && holdsConcept(first!.existing, concept)) plan.present.push({ concept, existing: first!.existing });
       else {
-        plan.conflicts.push({ concept, existing: first!.existing, message: `term ${first!.term} belongs to concept "${first!.existing.id}"` });
+        plan.conflicts.push({ concept, existing: first!.existing, message: glossaryMessage('conflictTermOwned', { term: first!.term, id: first!.existing.id }) });
       }
       continue;
     }
     const clash = [...keys].find(([key]) => importedByTerm.has(key));
     if (clash) {
-      plan.conflicts.push({ concept, existing: undefined, message: `term ${clash[1]} is also in imported concept "${importedByTerm.get(clash[0])!.id}"` });
+      plan.conflicts.push({ concept, existing: undefined, message: glossaryMessage('conflictImportedTwice', { term: clash[1], id: importedByTerm.get(clash[0])!.id }) });
       continue;
     }
     if (importedIds.has(concept.id)) {
-      plan.conflicts.push({ concept, existing: undefined, message: `id "${concept.id}" appears twice in the imported file` });
+      plan.conflicts.push({ concept, existing: undefined, message: glossaryMessage('conflictIdTwice', { id: concept.id }) });
       continue;
     }
     importedIds.add(concept.id);

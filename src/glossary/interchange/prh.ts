@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, type LineCounter, type Node, stringify } from 'yaml';
 import { YakugoError } from '../../util/errors.js';
 import { CONCEPT_DEFAULTS } from '../maintain/yaml.js';
+import { glossaryMessage } from '../messages.js';
 import type { Concept, Term } from '../types.js';
 import type { ExportOptions, ImportedConcept, ImportNote, ImportOptions, ImportResult } from './types.js';
 import { parseYaml } from '../../util/yaml.js';
@@ -106,27 +107,27 @@ export function prhPattern(variant: string, expected: string): string {
 export function parsePrh(text: string, displayPath: string, options: ImportOptions): ImportResult {
   const { document, lineCounter } = parseYaml(text, displayPath);
   const root = document.contents;
-  if (!isMap(root)) throw new YakugoError('not a prh dictionary: expected a mapping with version and rules', { file: displayPath, place: { line: 1, column: 1 } });
+  if (!isMap(root)) throw new YakugoError(glossaryMessage('prhNotMapping'), { file: displayPath, place: { line: 1, column: 1 } });
   const version = root.get('version', true);
   if (!isScalar(version) || Number(version.value) !== 1) {
-    throw new YakugoError('not a prh dictionary: expected "version: 1"', { file: displayPath, place: placeOfNode(version ?? root, lineCounter) });
+    throw new YakugoError(glossaryMessage('prhVersion'), { file: displayPath, place: placeOfNode(version ?? root, lineCounter) });
   }
   const notes: ImportNote[] = [];
   const imports = root.get('imports', true);
-  if (imports) notes.push({ ...placeOfNode(imports as Node, lineCounter), message: 'imports: are not followed; import each prh file on its own' });
+  if (imports) notes.push({ ...placeOfNode(imports as Node, lineCounter), message: glossaryMessage('prhImports') });
   const rules = root.get('rules', true);
-  if (!isSeq(rules)) throw new YakugoError('not a prh dictionary: expected a "rules:" list', { file: displayPath, place: placeOfNode((rules as Node) ?? root, lineCounter) });
+  if (!isSeq(rules)) throw new YakugoError(glossaryMessage('prhNoRules'), { file: displayPath, place: placeOfNode((rules as Node) ?? root, lineCounter) });
   const lng = options.sourceLanguage;
   const byExpected = new Map<string, ImportedConcept>();
   const concepts: ImportedConcept[] = [];
   for (const rule of rules.items) {
     const at = placeOfNode(rule as Node, lineCounter);
-    if (!isMap(rule)) throw new YakugoError('a prh rule must be a mapping', { file: displayPath, place: at });
+    if (!isMap(rule)) throw new YakugoError(glossaryMessage('prhRuleNotMapping'), { file: displayPath, place: at });
     const expectedNode = rule.get('expected', true);
     const expected = isScalar(expectedNode) ? String(expectedNode.value ?? '') : '';
-    if (!expected) throw new YakugoError('a prh rule needs "expected"', { file: displayPath, place: at });
+    if (!expected) throw new YakugoError(glossaryMessage('prhNoExpected'), { file: displayPath, place: at });
     if (regexParts(expected) || /\$\d/.test(expected)) {
-      notes.push({ ...at, message: `rule with expected "${expected}" uses regular-expression replacement; skipped` });
+      notes.push({ ...at, message: glossaryMessage('prhRegexReplacement', { expected }) });
       continue;
     }
     let imported = byExpected.get(expected);
@@ -155,7 +156,7 @@ export function parsePrh(text: string, displayPath: string, options: ImportOptio
     for (const node of patternNodes) {
       const place = placeOfNode(node, lineCounter);
       if (!isScalar(node)) {
-        notes.push({ ...place, message: 'pattern is not a string; skipped' });
+        notes.push({ ...place, message: glossaryMessage('prhPatternNotString') });
         continue;
       }
       const pattern = String(node.value ?? '');
@@ -163,7 +164,7 @@ export function parsePrh(text: string, displayPath: string, options: ImportOptio
       const guarded = regex ? guardedLiteral(regex.body, expected) : undefined;
       const literals = !regex ? [pattern] : guarded !== undefined ? [guarded] : literalAlternatives(regex.body);
       if (!literals) {
-        notes.push({ ...place, message: `regular expression ${pattern} cannot become a glossary term (only literals and | can); skipped` });
+        notes.push({ ...place, message: glossaryMessage('prhRegexPattern', { pattern }) });
         continue;
       }
       for (const literal of literals) {

@@ -2,6 +2,7 @@ import type { Element } from '@xmldom/xmldom';
 import { YakugoError } from '../../util/errors.js';
 import { CONCEPT_ID } from '../maintain/ids.js';
 import { CONCEPT_DEFAULTS } from '../maintain/yaml.js';
+import { glossaryMessage } from '../messages.js';
 import type { Concept, Term, TermStatus } from '../types.js';
 import { type ExportOptions, type ImportedConcept, type ImportNote, type ImportOptions, type ImportResult, listOf } from './types.js';
 import { childElements, escapeXml, langOf, parseXml, placeOf, textOf } from './xml.js';
@@ -128,11 +129,11 @@ export function parseTbx(text: string, displayPath: string, options: ImportOptio
   const root = document.documentElement!;
   const v3 = root.localName === 'tbx';
   if (!v3 && root.localName !== 'martif') {
-    throw new YakugoError(`not a TBX file: the root element is <${root.localName}>, expected <tbx> or <martif>`, { file: displayPath, place: placeOf(root) });
+    throw new YakugoError(glossaryMessage('notTbxRoot', { name: root.localName }), { file: displayPath, place: placeOf(root) });
   }
   const text_ = childElements(root, 'text')[0];
   const body = text_ ? childElements(text_, 'body')[0] : undefined;
-  if (!body) throw new YakugoError('not a TBX file: no <text><body>', { file: displayPath, place: placeOf(root) });
+  if (!body) throw new YakugoError(glossaryMessage('notTbxBody'), { file: displayPath, place: placeOf(root) });
   const sourceLanguage = options.sourceLanguage;
   const notes: ImportNote[] = [];
   const concepts: ImportedConcept[] = [];
@@ -152,7 +153,7 @@ function readEntry(entry: Element, v3: boolean, file: string, sourceLanguage: st
   const decoded = rawId ? fromXmlId(rawId) : '';
   const idGiven = CONCEPT_ID.test(decoded);
   if (rawId && !idGiven) {
-    notes.push({ ...placeOf(entry), message: `entry id "${rawId}" is not a glossary id (${CONCEPT_ID.source}); an id is derived from its terms` });
+    notes.push({ ...placeOf(entry), message: glossaryMessage('entryIdNotGlossaryId', { id: rawId, pattern: CONCEPT_ID.source }) });
   }
   const concept: Concept = {
     id: idGiven ? decoded : '',
@@ -175,7 +176,7 @@ function readEntry(entry: Element, v3: boolean, file: string, sourceLanguage: st
   for (const langSec of childElements(entry, v3 ? 'langSec' : 'langSet')) {
     const lng = langOf(langSec);
     if (!lng) {
-      notes.push({ ...placeOf(langSec), message: `${langSec.localName} without xml:lang skipped` });
+      notes.push({ ...placeOf(langSec), message: glossaryMessage('noXmlLang', { element: langSec.localName }) });
       continue;
     }
     for (const descrip of descrips(langSec)) {
@@ -192,7 +193,7 @@ function readEntry(entry: Element, v3: boolean, file: string, sourceLanguage: st
       const holder = termSec.localName === 'ntig' ? childElements(termSec, 'termGrp')[0] : termSec;
       const termElement = holder ? childElements(holder, 'term')[0] : undefined;
       if (!holder || !termElement) {
-        notes.push({ ...placeOf(termSec), message: `<${termSec.localName}> without <term> skipped` });
+        notes.push({ ...placeOf(termSec), message: glossaryMessage('noTermElement', { element: termSec.localName }) });
         continue;
       }
       const text = textOf(termElement);
@@ -204,7 +205,7 @@ function readEntry(entry: Element, v3: boolean, file: string, sourceLanguage: st
         const value = textOf(statusNote);
         const mapped = STATUS_IN[value];
         if (mapped) status = mapped;
-        else notes.push({ ...placeOf(statusNote), message: `unknown administrativeStatus "${value}" read as admitted` });
+        else notes.push({ ...placeOf(statusNote), message: glossaryMessage('unknownAdminStatus', { value }) });
         if (!mapped) status = 'admitted';
       } else if ((concept.terms[lng] ?? []).some((term) => term.status === 'preferred')) {
         // No status given: the first term of a language is preferred, later ones admitted.

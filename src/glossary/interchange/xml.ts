@@ -1,5 +1,6 @@
 import { DOMParser, type Element, type Document as XmlDocument } from '@xmldom/xmldom';
 import { YakugoError } from '../../util/errors.js';
+import { glossaryMessage } from '../messages.js';
 
 /**
  * Parses XML with a real parser (@xmldom/xmldom). Any error or fatal error fails with the file, line and
@@ -7,17 +8,18 @@ import { YakugoError } from '../../util/errors.js';
  * declares entities is refused outright (entity expansion attacks, and no glossary needs them).
  */
 export function parseXml(text: string, displayPath: string): XmlDocument {
-  let first: { message: string; line: number; column: number } | undefined;
+  // The first error the parser reports; `entities` when it is the refusal of a DOCTYPE declaring entities.
+  let first: { message: string; entities: boolean; line: number; column: number } | undefined;
   const parser = new DOMParser({
     onError: (level, message, context: { locator?: { lineNumber?: number; columnNumber?: number }; doc?: XmlDocument }) => {
       if (level === 'warning' || first) return;
       const doctype = context?.doc?.doctype;
       if (doctype && declaresEntities(doctype.internalSubset)) {
         // The parser refuses to expand them anyway; say why the file is refused rather than "entity not found".
-        first = { message: ENTITY_REFUSAL, ...placeOf(doctype) };
+        first = { message, entities: true, ...placeOf(doctype) };
         return;
       }
-      first = { message, line: context?.locator?.lineNumber ?? 1, column: context?.locator?.columnNumber ?? 1 };
+      first = { message, entities: false, line: context?.locator?.lineNumber ?? 1, column: context?.locator?.columnNumber ?? 1 };
     },
   });
   let document: XmlDocument;
@@ -26,22 +28,20 @@ export function parseXml(text: string, displayPath: string): XmlDocument {
   } catch (error) {
     const locator = (error as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
     const message = first?.message ?? (error instanceof Error ? error.message : String(error));
-    throw new YakugoError(message === ENTITY_REFUSAL ? message : `invalid XML: ${message}`, {
+    throw new YakugoError(first?.entities ? glossaryMessage('entityDoctype') : glossaryMessage('invalidXml', { detail: message }), {
       file: displayPath,
       place: { line: first?.line ?? locator?.lineNumber ?? 1, column: first?.column ?? locator?.columnNumber ?? 1 },
     });
   }
   if (first) {
-    const message = first.message === ENTITY_REFUSAL ? ENTITY_REFUSAL : `invalid XML: ${first.message}`;
+    const message = first.entities ? glossaryMessage('entityDoctype') : glossaryMessage('invalidXml', { detail: first.message });
     throw new YakugoError(message, { file: displayPath, place: { line: first.line, column: first.column } });
   }
   const doctype = document.doctype;
-  if (doctype && declaresEntities(doctype.internalSubset)) throw new YakugoError(ENTITY_REFUSAL, { file: displayPath, place: placeOf(doctype) });
-  if (!document.documentElement) throw new YakugoError('invalid XML: no root element', { file: displayPath, place: { line: 1, column: 1 } });
+  if (doctype && declaresEntities(doctype.internalSubset)) throw new YakugoError(glossaryMessage('entityDoctype'), { file: displayPath, place: placeOf(doctype) });
+  if (!document.documentElement) throw new YakugoError(glossaryMessage('noRootElement'), { file: displayPath, place: { line: 1, column: 1 } });
   return document;
 }
-
-const ENTITY_REFUSAL = 'refusing a DOCTYPE that declares entities';
 
 function declaresEntities(internalSubset: string | undefined): boolean {
   return /<!ENTITY/i.test(internalSubset ?? '');

@@ -1,5 +1,6 @@
 import { languageTag } from '../../config/schema.js';
 import { YakugoError } from '../../util/errors.js';
+import { type Label, glossaryMessage, labelText, listText } from '../messages.js';
 import { foldCase, normalizeText } from '../normalize.js';
 import { SOURCE_LANGUAGE } from '../terms.js';
 import type { Concept, ConceptExamples, GlossaryPlace, Term, TermStatus } from '../types.js';
@@ -31,6 +32,16 @@ const TEXT_FIELDS = ['domain', 'definition', 'note'] as const;
 const FLAG_FIELDS = ['translate', 'caseSensitive', 'longVowel'] as const;
 const CONCEPT_FIELDS = new Set<string>(['id', ...TEXT_FIELDS, ...FLAG_FIELDS, 'forms', 'examples']);
 
+// Labels of fields read for every concept, made once (a label is only translated when an error is raised).
+const GLOSSARY_FILE: Label = { key: 'glossaryFile' };
+const CONCEPT: Label = { key: 'concept' };
+const EXAMPLE: Label = { key: 'example' };
+const FIELD_LABELS = new Map<string, Label>(['id', 'status', 'forms', 'examples', ...TEXT_FIELDS, ...FLAG_FIELDS].map((name) => [name, { key: 'field', name }]));
+
+function fieldLabel(name: string): Label {
+  return FIELD_LABELS.get(name) ?? { key: 'field', name };
+}
+
 class Reader {
   private readonly lines: LineIndex;
   private readonly validLanguages = new Set<string>();
@@ -53,44 +64,46 @@ class Reader {
     return new YakugoError(message, { file: this.file, place: { line, column } });
   }
 
-  map(node: YamlNode, what: string): YamlMap {
-    if (node.kind !== 'map') throw this.error(node, `${what} must be a mapping (key: value)`);
+  map(node: YamlNode, what: Label): YamlMap {
+    if (node.kind !== 'map') throw this.error(node, glossaryMessage('mustBeMapping', { what: labelText(what) }));
     return node;
   }
 
-  string(node: YamlNode, what: string): string {
-    if (node.kind !== 'scalar') throw this.error(node, `${what} must be a string`);
-    if (node.type === 'null') throw this.error(node, `${what} is empty`);
-    if (node.type !== 'string') throw this.error(node, `${what} must be a string, not the ${node.type} ${node.value} (quote it: "${node.value}")`);
+  string(node: YamlNode, what: Label): string {
+    if (node.kind !== 'scalar') throw this.error(node, glossaryMessage('mustBeString', { what: labelText(what) }));
+    if (node.type === 'null') throw this.error(node, glossaryMessage('isEmpty', { what: labelText(what) }));
+    if (node.type !== 'string') {
+      throw this.error(node, glossaryMessage('mustBeStringNot', { what: labelText(what), kind: glossaryMessage(`kind.${node.type}`), value: node.value }));
+    }
     return node.value;
   }
 
   /** A term or sentence: a non-empty string, trimmed. */
-  text(node: YamlNode, what: string): string {
+  text(node: YamlNode, what: Label): string {
     const value = this.string(node, what).trim();
-    if (!value) throw this.error(node, `${what} is empty`);
+    if (!value) throw this.error(node, glossaryMessage('isEmpty', { what: labelText(what) }));
     return value;
   }
 
-  boolean(node: YamlNode, what: string): boolean {
-    if (node.kind !== 'scalar' || node.type !== 'boolean') throw this.error(node, `${what} must be true or false`);
+  boolean(node: YamlNode, what: Label): boolean {
+    if (node.kind !== 'scalar' || node.type !== 'boolean') throw this.error(node, glossaryMessage('mustBeBoolean', { what: labelText(what) }));
     return /^t/i.test(node.value);
   }
 
   /** A string or a list of strings. */
-  strings(node: YamlNode, what: string): Array<{ value: string; node: YamlNode }> {
+  strings(node: YamlNode, what: Label): Array<{ value: string; node: YamlNode }> {
     const items = node.kind === 'seq' ? node.items : [node];
     return items.map((item) => ({ value: this.text(item, what), node: item }));
   }
 
   /** A key that names a language: a valid tag, and one of the configured languages when those are known. */
-  language(key: YamlScalar, what: string): string {
+  language(key: YamlScalar, where: 'terms' | 'forms'): string {
     const lng = key.value;
     // A glossary uses a handful of codes thousands of times: validate each once.
     if (this.validLanguages.has(lng)) return lng;
-    if (!languageTag.safeParse(lng).success) throw this.error(key, `unknown ${what} "${lng}"`);
+    if (!languageTag.safeParse(lng).success) throw this.error(key, glossaryMessage(where === 'forms' ? 'unknownLanguageInForms' : 'unknownLanguage', { lng }));
     if (this.languages && !this.languages.has(lng)) {
-      throw this.error(key, `unknown language code "${lng}" (configured: ${[...this.languages].join(', ')})`);
+      throw this.error(key, glossaryMessage('unconfiguredLanguage', { lng, configured: listText(this.languages) }));
     }
     this.validLanguages.add(lng);
     return lng;
@@ -103,12 +116,12 @@ export function parseGlossaryFile(text: string, displayPath: string, options: Pa
   const reader = new Reader(text, displayPath, languages);
   const root = parseYamlTree(text, displayPath);
   if (root === null || (root.kind === 'scalar' && root.type === 'null')) return [];
-  const top = reader.map(root, 'a glossary file');
+  const top = reader.map(root, GLOSSARY_FILE);
   const concepts: Concept[] = [];
   for (const { key, value } of top.entries) {
-    if (key.value !== 'concepts') throw reader.error(key, `unknown field "${key.value}" (a glossary file has "concepts:")`);
+    if (key.value !== 'concepts') throw reader.error(key, glossaryMessage('unknownTopField', { field: key.value }));
     if (value.kind === 'scalar' && value.type === 'null') continue;
-    if (value.kind !== 'seq') throw reader.error(value, '"concepts" must be a list of concepts');
+    if (value.kind !== 'seq') throw reader.error(value, glossaryMessage('conceptsNotList'));
     for (const item of value.items) concepts.push(readConcept(reader, item));
   }
   if (!options.skipCrossCheck) checkConcepts(concepts);
@@ -116,7 +129,7 @@ export function parseGlossaryFile(text: string, displayPath: string, options: Pa
 }
 
 function readConcept(reader: Reader, node: YamlNode): Concept {
-  const map = reader.map(node, 'a concept');
+  const map = reader.map(node, CONCEPT);
   const concept: Concept = {
     id: '',
     translate: true,
@@ -129,28 +142,28 @@ function readConcept(reader: Reader, node: YamlNode): Concept {
   for (const { key, value } of map.entries) {
     const field = key.value;
     if (field === 'id') {
-      const id = reader.text(value, 'id');
-      if (!ID.test(id)) throw reader.error(value, `invalid id "${id}": use lowercase letters, digits and . + - (e.g. physical-ai)`);
+      const id = reader.text(value, fieldLabel('id'));
+      if (!ID.test(id)) throw reader.error(value, glossaryMessage('invalidId', { id }));
       concept.id = id;
     } else if ((TEXT_FIELDS as readonly string[]).includes(field)) {
-      concept[field as (typeof TEXT_FIELDS)[number]] = reader.text(value, field);
+      concept[field as (typeof TEXT_FIELDS)[number]] = reader.text(value, fieldLabel(field));
     } else if ((FLAG_FIELDS as readonly string[]).includes(field)) {
-      concept[field as (typeof FLAG_FIELDS)[number]] = reader.boolean(value, field);
+      concept[field as (typeof FLAG_FIELDS)[number]] = reader.boolean(value, fieldLabel(field));
     } else if (field === 'forms') {
-      for (const entry of reader.map(value, 'forms').entries) {
-        const lng = reader.language(entry.key, 'language code in forms');
-        concept.forms[lng] = reader.strings(entry.value, `a form in ${lng}`).map((form) => form.value);
+      for (const entry of reader.map(value, fieldLabel('forms')).entries) {
+        const lng = reader.language(entry.key, 'forms');
+        concept.forms[lng] = reader.strings(entry.value, { key: 'formIn', lng }).map((form) => form.value);
       }
     } else if (field === 'examples') {
       concept.examples = readExamples(reader, value);
     } else if (!CONCEPT_FIELDS.has(field) && /^[a-z]{2,3}(?:-|$)/.test(field)) {
-      concept.terms[reader.language(key, 'language code')] = readTerms(reader, value, field);
+      concept.terms[reader.language(key, 'terms')] = readTerms(reader, value, field);
     } else {
-      throw reader.error(key, `unknown field "${field}" in a concept`);
+      throw reader.error(key, glossaryMessage('unknownConceptField', { field }));
     }
   }
-  if (!concept.id) throw reader.error(map, 'concept has no id');
-  if (!concept.terms[SOURCE_LANGUAGE]?.length) throw reader.error(map, `concept "${concept.id}" has no ${SOURCE_LANGUAGE} term`);
+  if (!concept.id) throw reader.error(map, glossaryMessage('noId'));
+  if (!concept.terms[SOURCE_LANGUAGE]?.length) throw reader.error(map, glossaryMessage('noSourceTerm', { id: concept.id, lng: SOURCE_LANGUAGE }));
   return concept;
 }
 
@@ -160,26 +173,29 @@ function readConcept(reader: Reader, node: YamlNode): Concept {
  */
 function readTerms(reader: Reader, node: YamlNode, lng: string): Term[] {
   const items = node.kind === 'seq' ? node.items : [node];
-  if (items.length === 0) throw reader.error(node, `no ${lng} term`);
+  if (items.length === 0) throw reader.error(node, glossaryMessage('noTerm', { lng }));
+  const termLabel: Label = { key: 'termIn', lng };
   const read = items.map((item) => {
     if (item.kind === 'map') {
       let text: string | undefined;
       let status: TermStatus | undefined;
       for (const { key, value } of item.entries) {
-        if (key.value === 'term') text = reader.text(value, `${lng} term`);
+        if (key.value === 'term') text = reader.text(value, termLabel);
         else if (key.value === 'status') {
-          const given = reader.string(value, 'status');
-          if (!(STATUSES as readonly string[]).includes(given)) throw reader.error(value, `unknown status "${given}" (use ${STATUSES.join(', ')})`);
+          const given = reader.string(value, fieldLabel('status'));
+          if (!(STATUSES as readonly string[]).includes(given)) {
+            throw reader.error(value, glossaryMessage('unknownStatus', { status: given, statuses: listText(STATUSES) }));
+          }
           status = given as TermStatus;
-        } else throw reader.error(key, `unknown field "${key.value}" in a term (use term, status)`);
+        } else throw reader.error(key, glossaryMessage('unknownTermField', { field: key.value }));
       }
-      if (text === undefined) throw reader.error(item, `${lng} term has no "term:"`);
+      if (text === undefined) throw reader.error(item, glossaryMessage('termWithoutText', { lng }));
       return { text, status, place: reader.place(item) };
     }
-    return { text: reader.text(item, `${lng} term`), status: undefined, place: reader.place(item) };
+    return { text: reader.text(item, termLabel), status: undefined, place: reader.place(item) };
   });
   const secondPreferred = read.findIndex((term, index) => term.status === 'preferred' && read.findIndex((other) => other.status === 'preferred') < index);
-  if (secondPreferred >= 0) throw reader.error(items[secondPreferred]!, `two preferred ${lng} terms`);
+  if (secondPreferred >= 0) throw reader.error(items[secondPreferred]!, glossaryMessage('twoPreferred', { lng }));
   let preferredGiven = read.some((term) => term.status === 'preferred');
   const terms: Term[] = [];
   const seen = new Set<string>();
@@ -190,7 +206,7 @@ function readTerms(reader: Reader, node: YamlNode, lng: string): Term[] {
       preferredGiven = true;
     }
     const key = read.length === 1 ? '' : lng === SOURCE_LANGUAGE ? sourceTermKey(term.text) : term.text;
-    if (seen.has(key)) throw reader.error(items[index]!, `${lng} term "${term.text}" is listed twice`);
+    if (seen.has(key)) throw reader.error(items[index]!, glossaryMessage('termTwice', { lng, term: term.text }));
     seen.add(key);
     terms.push({ text: term.text, status, place: term.place });
   });
@@ -204,9 +220,9 @@ export function sourceTermKey(term: string): string {
 
 function readExamples(reader: Reader, node: YamlNode): ConceptExamples {
   const examples: ConceptExamples = { match: [], noMatch: [], places: { match: [], noMatch: [] } };
-  for (const { key, value } of reader.map(node, 'examples').entries) {
-    if (key.value !== 'match' && key.value !== 'noMatch') throw reader.error(key, `unknown field "${key.value}" in examples (use match, noMatch)`);
-    for (const sentence of reader.strings(value, `an example`)) {
+  for (const { key, value } of reader.map(node, fieldLabel('examples')).entries) {
+    if (key.value !== 'match' && key.value !== 'noMatch') throw reader.error(key, glossaryMessage('unknownExamplesField', { field: key.value }));
+    for (const sentence of reader.strings(value, EXAMPLE)) {
       examples[key.value].push(sentence.value);
       examples.places![key.value].push(reader.place(sentence.node));
     }
@@ -220,13 +236,13 @@ export function checkConcepts(concepts: Concept[]): void {
   const owners = new Map<string, Concept>();
   for (const concept of concepts) {
     const first = ids.get(concept.id);
-    if (first) throw placedError(concept.place, `duplicate concept id "${concept.id}" (first at ${where(first.place)})`);
+    if (first) throw placedError(concept.place, glossaryMessage('duplicateId', { id: concept.id, first: where(first.place) }));
     ids.set(concept.id, concept);
     for (const term of concept.terms[SOURCE_LANGUAGE] ?? []) {
       const key = sourceTermKey(term.text);
       const owner = owners.get(key);
       if (owner && owner !== concept) {
-        throw placedError(term.place, `${SOURCE_LANGUAGE} term "${term.text}" is already a term of concept "${owner.id}" (${where(owner.place)})`);
+        throw placedError(term.place, glossaryMessage('termOfOtherConcept', { lng: SOURCE_LANGUAGE, term: term.text, owner: owner.id, at: where(owner.place) }));
       }
       owners.set(key, concept);
     }
@@ -234,7 +250,7 @@ export function checkConcepts(concepts: Concept[]): void {
 }
 
 function where(place: GlossaryPlace | undefined): string {
-  return place ? `${place.file}:${place.line}:${place.column}` : 'unknown place';
+  return place ? `${place.file}:${place.line}:${place.column}` : glossaryMessage('unknownPlace');
 }
 
 function placedError(place: GlossaryPlace | undefined, message: string): YakugoError {

@@ -1,6 +1,7 @@
 import { EVENT_ID, type Event, getScalarValue, parseEvents, type ScalarEvent, YAMLException } from 'js-yaml';
 import { YakugoError } from '../../util/errors.js';
 import { LineIndex } from '../../util/lines.js';
+import { glossaryMessage } from '../messages.js';
 
 export { LineIndex };
 
@@ -41,7 +42,7 @@ export function parseYamlTree(text: string, file: string): YamlNode | null {
   } catch (error) {
     if (error instanceof YAMLException) {
       const mark = (error as YAMLException & { mark?: { line: number; column: number } }).mark;
-      throw new YakugoError(`invalid YAML: ${(error as YAMLException & { reason?: string }).reason ?? error.message}`, {
+      throw new YakugoError(glossaryMessage('invalidYaml', { detail: (error as YAMLException & { reason?: string }).reason ?? error.message }), {
         file,
         place: mark ? { line: mark.line + 1, column: mark.column + 1 } : undefined,
       });
@@ -61,7 +62,7 @@ export function parseYamlTree(text: string, file: string): YamlNode | null {
 
   const node = (): YamlNode => {
     const event = events[index++];
-    if (!event) return fail(text.length, 'invalid YAML: unexpected end');
+    if (!event) return fail(text.length, glossaryMessage('yamlUnexpectedEnd'));
     switch (event.type) {
       case EVENT_ID.SCALAR:
         return scalar(event);
@@ -79,32 +80,32 @@ export function parseYamlTree(text: string, file: string): YamlNode | null {
         const entries: YamlMap['entries'] = [];
         while (events[index]?.type !== EVENT_ID.POP) {
           const key = node();
-          if (key.kind !== 'scalar') fail(key.start, 'keys must be plain strings');
+          if (key.kind !== 'scalar') fail(key.start, glossaryMessage('keysPlain'));
           const keyScalar = key as YamlScalar;
           // Glossary mappings have a few keys each: a scan is cheaper than a Set per mapping.
-          if (entries.some((entry) => entry.key.value === keyScalar.value)) fail(keyScalar.start, `duplicate key "${keyScalar.value}"`);
+          if (entries.some((entry) => entry.key.value === keyScalar.value)) fail(keyScalar.start, glossaryMessage('duplicateKey', { key: keyScalar.value }));
           entries.push({ key: keyScalar, value: node() });
         }
         index++;
         return { kind: 'map', start: event.start, entries };
       }
       case EVENT_ID.ALIAS:
-        return fail(event.anchorStart, 'aliases (*name) are not supported in glossary files');
+        return fail(event.anchorStart, glossaryMessage('noAliases'));
       default:
-        return fail(0, 'invalid YAML: unexpected event');
+        return fail(0, glossaryMessage('yamlUnexpectedEvent'));
     }
   };
 
   const rejectAnchorOrTag = (anchorStart: number, tagStart: number) => {
-    if (anchorStart >= 0) fail(anchorStart, 'anchors (&name) are not supported in glossary files');
-    if (tagStart >= 0) fail(tagStart, 'tags (!tag) are not supported in glossary files');
+    if (anchorStart >= 0) fail(anchorStart, glossaryMessage('noAnchors'));
+    if (tagStart >= 0) fail(tagStart, glossaryMessage('noTags'));
   };
 
   const scalar = (event: ScalarEvent): YamlScalar => {
-    if (event.anchorStart >= 0) fail(event.anchorStart, 'anchors (&name) are not supported in glossary files');
+    if (event.anchorStart >= 0) fail(event.anchorStart, glossaryMessage('noAnchors'));
     const value = getScalarValue(text, event);
     const tag = event.tagStart >= 0 ? text.slice(event.tagStart, event.tagEnd) : undefined;
-    if (tag !== undefined && tag !== '!!str') fail(event.tagStart, `tag ${tag} is not supported in glossary files`);
+    if (tag !== undefined && tag !== '!!str') fail(event.tagStart, glossaryMessage('tagUnsupported', { tag }));
     const plain = event.style === 1 && tag === undefined;
     const quoted = event.style === 2 || event.style === 3;
     // A quoted scalar starts at its quote; an empty one just after what precedes it (the key's colon).
@@ -117,7 +118,7 @@ export function parseYamlTree(text: string, file: string): YamlNode | null {
     const event = events[index++]!;
     if (event.type !== EVENT_ID.DOCUMENT) continue;
     documents++;
-    if (documents > 1) fail(text.length, 'a glossary file holds one YAML document');
+    if (documents > 1) fail(text.length, glossaryMessage('oneDocument'));
     root = events[index]?.type === EVENT_ID.POP ? null : node();
     if (events[index]?.type === EVENT_ID.POP) index++;
   }

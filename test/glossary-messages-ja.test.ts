@@ -1,0 +1,121 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseInterchange } from '../src/glossary/interchange/index.js';
+import { loadGlossary } from '../src/glossary/load.js';
+import { YakugoError } from '../src/util/errors.js';
+import { resetMessages } from '../src/util/i18n.js';
+import { runCli } from './helpers/cli.js';
+import { makeProject, write } from './helpers/project.js';
+
+/**
+ * The glossary loader and the interchange parsers speak the UI language: an editor with a Japanese locale
+ * reads every error about a glossary or an imported file in Japanese, at the same file:line:column.
+ */
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/maintain/${name}`, import.meta.url));
+
+/** The error `fn` throws, as `file:line:column: message`. */
+async function errorOf(fn: () => unknown): Promise<string> {
+  try {
+    await fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(YakugoError);
+    return String(error);
+  }
+  throw new Error('expected an error');
+}
+
+const options = { sourceLanguage: 'ja', languages: ['en', 'zh-Hans'] };
+
+describe('under a Japanese locale (library calls)', () => {
+  const saved = { LC_ALL: process.env['LC_ALL'], LC_MESSAGES: process.env['LC_MESSAGES'] };
+  beforeEach(() => {
+    process.env['LC_ALL'] = 'ja_JP.UTF-8';
+    delete process.env['LC_MESSAGES'];
+    resetMessages();
+  });
+  afterEach(() => {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    resetMessages();
+  });
+
+  it('a duplicate concept id names both places', async () => {
+    const root = makeProject({
+      'glossary/a.yaml': 'concepts:\n  - id: ai\n    ja: 人工知能\n',
+      'glossary/b.yaml': 'concepts:\n  - id: ai\n    ja: AI\n',
+    });
+    expect(await errorOf(() => loadGlossary('glossary', { root }))).toBe('glossary/b.yaml:2:5: 重複した概念 ID "ai"(最初は glossary/a.yaml:2:5)');
+  });
+
+  it('an unknown field of a concept, and a field of the wrong type', async () => {
+    const unknown = makeProject({ 'glossary/terms.yaml': 'concepts:\n  - id: ai\n    ja: 人工知能\n    defintion: typo\n' });
+    expect(await errorOf(() => loadGlossary('glossary', { root: unknown }))).toBe('glossary/terms.yaml:4:5: 概念に不明なフィールド "defintion"');
+    const number = makeProject({ 'glossary/terms.yaml': 'concepts:\n  - id: ai\n    ja: 人工知能\n    domain: 12\n' });
+    expect(await errorOf(() => loadGlossary('glossary', { root: number }))).toBe(
+      'glossary/terms.yaml:4:13: domain の値は文字列でなければなりません。数値 12 になっています(文字列にするには "12" と引用符で囲んでください)',
+    );
+  });
+
+  it('an example that does not match, at the line of the example', async () => {
+    const root = makeProject({
+      'glossary/terms.yaml': 'concepts:\n  - id: distillation\n    ja: 蒸留\n    examples:\n      match: [知識の圧縮を行う]\n',
+    });
+    expect(await errorOf(() => loadGlossary('glossary', { root }))).toBe('glossary/terms.yaml:5:15: 概念 "distillation" の例文に用語が見つかりません: 知識の圧縮を行う');
+  });
+
+  it('a CSV header with an unknown column', async () => {
+    expect(await errorOf(() => parseInterchange('ja,english\n蒸留,distillation\n', 'csv', 'terms.csv', options))).toBe(
+      'terms.csv:1:4: 不明な列 "english": 言語コード(en、zh-Hans など)か id、status、domain、definition、note、description、pos のどれかでなければなりません',
+    );
+  });
+
+  it('a prh rule with a regular-expression replacement is reported as skipped', () => {
+    const prh = 'version: 1\nrules:\n  - expected: $1ー\n    pattern: /(サーバ|ユーザ)(?!ー)/\n  - expected: 行う\n    pattern: /行(な)う/\n';
+    const { concepts, notes } = parseInterchange(prh, 'prh', 'prh.yml', options);
+    expect(concepts.map(({ concept }) => concept.terms['ja']?.map((term) => term.text))).toEqual([['行う']]);
+    expect(notes).toEqual([
+      { line: 3, column: 5, message: 'expected が "$1ー" のルールは正規表現による置換を使っているため読み飛ばしました' },
+      { line: 6, column: 14, message: '正規表現 /行(な)う/ は用語集の用語にできないため読み飛ばしました(用語にできるのは文字どおりの文字列と | だけです)' },
+    ]);
+  });
+});
+
+describe('yakugo glossary import with LANG=ja_JP.UTF-8', () => {
+  const config = 'languages: [en, zh-Hans]\n';
+  const existing = 'concepts:\n  - id: distillation\n    ja: 蒸留\n    en: distillation\n    zh-Hans: 蒸馏\n';
+
+  it('a malformed TBX file fails in Japanese at the parser’s place (exit 2)', async () => {
+    const root = makeProject({ 'yakugo.config.yaml': config, 'glossary/ai.yaml': existing });
+    const broken = await runCli(['--root', root, 'glossary', 'import', fixture('broken.tbx')], { lang: 'ja_JP.UTF-8' });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/broken\.tbx:12:26: XML として読めません: Opening and ending tag mismatch: "term" != "termSec"\n$/);
+    const entities = await runCli(['--root', root, 'glossary', 'import', fixture('entities.tbx')], { lang: 'ja_JP.UTF-8' });
+    expect(entities.stderr).toMatch(/entities\.tbx:2:1: 実体を宣言している DOCTYPE は受け付けません\n$/);
+  });
+
+  it('a CSV without the source-language column, and a conflict with the glossary', async () => {
+    const root = makeProject({ 'yakugo.config.yaml': config, 'glossary/ai.yaml': existing });
+    write(root, 'no-source.csv', 'en,zh-Hans\ninference,推理\n');
+    const noSource = await runCli(['--root', root, 'glossary', 'import', join(root, 'no-source.csv')], { lang: 'ja_JP.UTF-8' });
+    expect(noSource.code).toBe(2);
+    expect(noSource.stderr).toBe(`${join(root, 'no-source.csv')}:1:1: "ja" の列がありません。見出し行には原文の言語の列が必要です\n`);
+
+    write(root, 'terms.csv', 'ja,en,zh-Hans\n推論,inference,推理\n蒸留,distilling,蒸馏\n');
+    const conflict = await runCli(['--root', root, 'glossary', 'import', join(root, 'terms.csv')], { lang: 'ja_JP.UTF-8' });
+    expect(conflict.code).toBe(2);
+    expect(conflict.stderr).toContain(`${join(root, 'terms.csv')}:3:1: 衝突: distilling: 用語 ja "蒸留" は概念 "distillation" のものです\n`);
+  });
+
+  it('prh notes are printed in Japanese, and the same run in English keeps the English text', async () => {
+    const root = makeProject({ 'yakugo.config.yaml': config });
+    const ja = await runCli(['--root', root, 'glossary', 'import', fixture('prh.yml'), '--dry-run'], { lang: 'ja_JP.UTF-8' });
+    expect(ja.code).toBe(0);
+    expect(ja.stderr).toContain('prh.yml:22:14: 正規表現 /行(な)う/ は用語集の用語にできないため読み飛ばしました(用語にできるのは文字どおりの文字列と | だけです)');
+    const en = await runCli(['--root', root, 'glossary', 'import', fixture('prh.yml'), '--dry-run']);
+    expect(en.stderr).toContain('prh.yml:22:14: regular expression /行(な)う/ cannot become a glossary term (only literals and | can); skipped');
+  });
+});
