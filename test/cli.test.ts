@@ -43,6 +43,18 @@ describe('yakugo CLI', () => {
     expect(stderr).toBe('no articles (*.md) under source\n');
   });
 
+  it('reads --config relative to the working folder, like ESLint, not to --root', async () => {
+    const folder = makeProject({ 'custom.yaml': 'languages: [fr]\n', 'proj/source/a.md': '本文\n' });
+    const cwd = process.cwd();
+    process.chdir(folder);
+    try {
+      expect((await cli(['--root', 'proj', '--config', 'custom.yaml', 'extract'])).code).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(read(folder, 'proj/locales/fr/a.json')).toMatch(/"paragraph\.[0-9a-f]{8}": ""/);
+  });
+
   it('exits 2 with file:line:column for a config error', async () => {
     const root = makeProject({ 'yakugo.config.yaml': 'languages: [en]\nbogus: 1\n', 'source/a.md': '本文\n' });
     const { code, stderr } = await cli(['--root', root, 'build']);

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { loadProject, type Project } from '../config/load.js';
@@ -21,7 +22,8 @@ export interface CliContext {
 /** Reads the global options of `command` (set on the root program) and loads the project. */
 export function cliContext(command: Command): CliContext {
   const options = command.optsWithGlobals<GlobalOptions>();
-  const project = loadProject(options.root ?? '.', options.config);
+  // Like ESLint's --config, the file is relative to the working folder, not to --root.
+  const project = loadProject(options.root ?? '.', options.config === undefined ? undefined : resolve(options.config));
   const isTTY = Boolean(process.stdout.isTTY);
   return {
     project,
