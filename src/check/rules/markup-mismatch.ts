@@ -1,7 +1,8 @@
 /**
  * `markup/mismatch`: the translation's inline Markdown does not carry the same markup as the source:
- * inline code, link and image URLs, footnote references, or the number of emphasis, strong and delete
- * spans differ. Reference links count by the URL they resolve to, so `[text][ref]` may become
+ * inline code, link and image URLs, footnote references, heading IDs (`{#custom-id}`, as Docusaurus, Hugo
+ * and Pandoc write them, so anchors keep working in every edition), or the number of emphasis, strong and
+ * delete spans differ. Reference links count by the URL they resolve to, so `[text][ref]` may become
  * `[text](url)`. Inline HTML is not compared: a translation rightly drops `<ruby>` readings. Both segments are parsed with the project's one processor
  * (CommonMark + GFM + CJK-friendly emphasis) with the article's definitions in scope, and compared as
  * multisets, so a translation may reorder them. A translation that does not parse as one paragraph (a
@@ -25,11 +26,15 @@
  * source: |
  *   **「蒸留」**は `distill()` で行います[^1]。詳しくは[論文](https://arxiv.org/abs/1503.02531)を参照。
  *
+ *   ## 蒸留の手順 {#steps}
+ *
  *   [^1]: Hinton ら、2015 年。
  * en:
  *   - See [the paper](https://arxiv.org/abs/1503.0253) for details. Distillation is done with `distil()`.
+ *   - How distillation works {#how-it-works}
  *   - Hinton et al., 2015.
  * expect:
+ *   - 'locales/en/example.json:3:23 error Heading IDs differ from the source: missing “{#steps}”, unexpected “{#how-it-works}”'
  *   - 'locales/en/example.json:2:25 error Footnote references differ from the source: missing “^1”'
  *   - 'locales/en/example.json:2:25 error Inline code differs from the source: missing “distill()”, unexpected “distil()”'
  *   - 'locales/en/example.json:2:25 error Link URLs differ from the source: missing “https://arxiv.org/abs/1503.02531”, unexpected “https://arxiv.org/abs/1503.0253”'
@@ -47,6 +52,7 @@ const t = defineMessages('check-rule-markup-mismatch', {
     links: 'Link URLs',
     images: 'Image URLs',
     footnotes: 'Footnote references',
+    anchors: 'Heading IDs',
     emphasis: 'Emphasis count',
     strong: 'Strong emphasis count',
     delete: 'Strikethrough count',
@@ -62,6 +68,7 @@ const t = defineMessages('check-rule-markup-mismatch', {
     links: 'リンク URL',
     images: '画像 URL',
     footnotes: '脚注参照',
+    anchors: '見出し ID',
     emphasis: '強調の数',
     strong: '強い強調の数',
     delete: '取り消し線の数',
@@ -80,6 +87,8 @@ export interface Markup {
   links: string[];
   images: string[];
   footnotes: string[];
+  /** `{#custom-id}` attributes: the anchors links point at. */
+  anchors: string[];
   emphasis: number;
   strong: number;
   delete: number;
@@ -88,11 +97,14 @@ export interface Markup {
 export function markupOf(nodes: readonly PhrasingContent[], definitions: ReadonlyMap<string, string> = new Map()): Markup {
   // A reference to an undefined label stays visible as `[label]`.
   const resolve = (identifier: string) => definitions.get(identifier) ?? `[${identifier}]`;
-  const markup: Markup = { code: [], links: [], images: [], footnotes: [], emphasis: 0, strong: 0, delete: 0 };
+  const markup: Markup = { code: [], links: [], images: [], footnotes: [], anchors: [], emphasis: 0, strong: 0, delete: 0 };
   const walk = (node: Nodes): void => {
     switch (node.type) {
       case 'inlineCode':
         markup.code.push(node.value);
+        break;
+      case 'text':
+        for (const anchor of node.value.matchAll(/\{#[^\s{}]+\}/g)) markup.anchors.push(anchor[0]);
         break;
       case 'link':
         markup.links.push(node.url);
@@ -144,6 +156,7 @@ export function compareMarkup(source: Markup, target: Markup): string[] {
     ['links', source.links, target.links, 'listDiffersPlural'],
     ['images', source.images, target.images, 'listDiffersPlural'],
     ['footnotes', source.footnotes, target.footnotes, 'listDiffersPlural'],
+    ['anchors', source.anchors, target.anchors, 'listDiffersPlural'],
   ] as const;
   for (const [what, expected, actual, template] of lists) {
     const missing = multisetMinus(expected, actual);
