@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, resolve, } from 'node:path';
 import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
 import { loadProject, type Project } from '../config/load.js';
 import type { SourceArticle } from '../markdown/types.js';
@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../util/fs.js';
 import { EditionError, renderEdition } from './edition.js';
 import { createResolver, type Resources } from './resolve.js';
 import { inputMessage } from '../util/input-messages.js';
+import { isInside } from '../util/paths.js';
 
 export interface BuildOptions {
   root?: string;
@@ -182,18 +183,14 @@ function loadResources(project: Project, articles: SourceArticle[]): Resources {
  */
 export function editionPath(project: Project, lng: string, article: SourceArticle): string {
   const file = resolve(project.dirs.out, lng, `${article.id}.md`);
-  const escapes = (path: string, base: string) => {
-    const inside = relative(base, path);
-    return inside === '..' || inside.startsWith(`..${sep}`) || resolve(base, inside) !== path;
-  };
-  if (escapes(file, project.dirs.out)) {
+  if (!isInside(file, project.dirs.out)) {
     throw new YakugoError(inputMessage('editionOutside', { file, out: displayPath(project, project.dirs.out) }), { file: article.path });
   }
   // A symbolic link inside out/ could still lead elsewhere: check the nearest folder that exists.
   if (existsSync(project.dirs.out)) {
     let dir = dirname(file);
     while (!existsSync(dir)) dir = dirname(dir);
-    if (escapes(realpathSync(dir), realpathSync(project.dirs.out)) && realpathSync(dir) !== realpathSync(project.dirs.out)) {
+    if (!isInside(realpathSync(dir), realpathSync(project.dirs.out))) {
       throw new YakugoError(inputMessage('editionSymlink', { file: displayPath(project, file), out: displayPath(project, project.dirs.out) }), {
         file: article.path,
       });

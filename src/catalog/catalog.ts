@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { resolve, } from 'node:path';
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Project } from '../config/load.js';
 import { placeOfOffset, YakugoError } from '../util/errors.js';
 import { readTextFile, } from '../util/fs.js';
 import { inputMessage } from '../util/input-messages.js';
+import { isInside } from '../util/paths.js';
 
 /** A flat i18next JSON v4 catalog: one namespace (article) in one language. */
 export interface Catalog {
@@ -17,8 +18,7 @@ export interface Catalog {
 /** `locales/<lng>/<article>.json`; refuses an article id that would leave the locales folder. */
 export function catalogPath(project: Project, lng: string, articleId: string): string {
   const file = resolve(project.dirs.locales, lng, `${articleId}.json`);
-  const inside = relative(project.dirs.locales, file);
-  if (inside.startsWith(`..${sep}`) || inside === '..') {
+  if (!isInside(file, project.dirs.locales)) {
     throw new YakugoError(inputMessage('catalogLeaves', { article: articleId, dir: project.dirs.locales }));
   }
   return file;

@@ -6,6 +6,7 @@ import type { SourceArticle } from '../markdown/types.js';
 import { YakugoError } from '../util/errors.js';
 import { readTextFile } from '../util/fs.js';
 import { inputMessage } from '../util/input-messages.js';
+import { isInside } from '../util/paths.js';
 
 /** Every `*.md` file under the source folder (nested folders too), sorted by path so runs are deterministic. */
 export function listArticles(project: Project): string[] {
@@ -36,13 +37,12 @@ export function compareCodePoints(a: string, b: string): number {
 
 /** The article id (i18next namespace) of a source file: its path under the source folder, without extension. */
 export function articleId(project: Project, file: string): string {
-  const path = relative(project.dirs.source, file).split(sep).join('/');
-  if (path.startsWith('../') || path === '..' || path.startsWith('/')) {
+  if (!isInside(file, project.dirs.source)) {
     throw new YakugoError(inputMessage('outsideSource', { source: displayPath(project, project.dirs.source), out: displayPath(project, project.dirs.out) }), {
       file: displayPath(project, file),
     });
   }
-  return path.replace(/\.(md|markdown)$/i, '');
+  return relative(project.dirs.source, file).split(sep).join('/').replace(/\.(md|markdown)$/i, '');
 }
 
 /** A path relative to the project root with `/` separators, for messages and reports. */
