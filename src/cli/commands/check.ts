@@ -1,15 +1,13 @@
 import type { Command } from 'commander';
 import { describeRules, runCheck } from '../../check/run.js';
-import { FORMAT_NAMES, getFormatter, yakugoTool } from '../../check/formatters/index.js';
-import { parseMaxWarnings, setExitCodeForProblems } from '../problems.js';
+import { getFormatter, yakugoTool } from '../../check/formatters/index.js';
+import { collect, parseMaxWarnings, setExitCodeForProblems, withProblemOutputOptions } from '../problems.js';
 import { cliContext } from '../context.js';
 import { defineMessages, uiLanguage } from '../../util/i18n.js';
 
 const t = defineMessages('check', {
   en: {
     description: 'check translations against the source and the glossary (the CI gate); exit 1 on errors',
-    format: 'output format: {{formats}}',
-    maxWarnings: 'exit 1 when there are more than N warnings',
     lang: 'only these languages (repeat or separate with commas; the source language selects the source checks)',
     article: 'only these articles (id such as explainers/distillation, or path)',
     rule: 'only these rules (repeat or separate with commas)',
@@ -17,8 +15,6 @@ const t = defineMessages('check', {
   },
   ja: {
     description: '訳文を原文と用語集に照らして検査する(CI のゲート)。エラーがあれば終了コード 1',
-    format: '出力形式: {{formats}}',
-    maxWarnings: '警告が N 件を超えたら終了コード 1',
     lang: '対象の言語(繰り返すかカンマ区切り。原文の言語を指定すると原文の検査)',
     article: '対象の記事(explainers/distillation のような ID、またはパス)',
     rule: '対象のルール(繰り返すかカンマ区切り)',
@@ -26,16 +22,6 @@ const t = defineMessages('check', {
   },
 });
 
-/** Collects a repeatable option that also takes comma-separated values. */
-export function collect(value: string, previous: string[] = []): string[] {
-  return [
-    ...previous,
-    ...value
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean),
-  ];
-}
 
 interface CheckOptions {
   format: string;
@@ -46,11 +32,7 @@ interface CheckOptions {
 }
 
 export function register(program: Command): void {
-  program
-    .command('check')
-    .description(t('description'))
-    .option('-f, --format <name>', t('format', { formats: FORMAT_NAMES.join(', ') }), 'stylish')
-    .option('--max-warnings <N>', t('maxWarnings'))
+  withProblemOutputOptions(program.command('check').description(t('description')))
     .option('--lang <lng>', t('lang'), collect)
     .option('--article <id>', t('article'), collect)
     .option('--rule <id>', t('rule'), collect)

@@ -4,7 +4,7 @@ import { projectStatus, type StatusReport } from '../../check/status.js';
 import { YakugoError } from '../../util/errors.js';
 import { cliContext } from '../context.js';
 import { defineMessages } from '../../util/i18n.js';
-import { collect } from './check.js';
+import { collect } from '../problems.js';
 
 const t = defineMessages('status', {
   en: {

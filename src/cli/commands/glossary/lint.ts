@@ -1,34 +1,25 @@
 import type { Command } from 'commander';
-import { FORMAT_NAMES, getFormatter, yakugoTool } from '../../../check/formatters/index.js';
+import { getFormatter, yakugoTool } from '../../../check/formatters/index.js';
 import { describeLintRules, runGlossaryLint } from '../../../glossary/maintain/lint/run.js';
 import { cliContext } from '../../context.js';
 import { defineMessages, uiLanguage } from '../../../util/i18n.js';
-import { collect } from '../check.js';
-import { parseMaxWarnings, setExitCodeForProblems } from '../../problems.js';
+import { collect, parseMaxWarnings, setExitCodeForProblems, withProblemOutputOptions } from '../../problems.js';
 
 const t = defineMessages('glossary-lint', {
   en: {
     description: 'check the glossary itself: duplicate ids and terms, missing translations, terms that can never match; exit 1 on errors',
-    format: 'output format: {{formats}}',
-    maxWarnings: 'exit 1 when there are more than N warnings',
     rule: 'only these rules (repeat or separate with commas; also runs rules that are off by default, such as glossary/unused)',
     clean: '✔ {{concepts}} concept(s) in {{files}} file(s): no problems',
   },
   ja: {
     description: '用語集そのものを検査する: ID や用語の重複、訳語の欠落、一致しえない用語。エラーがあれば終了コード 1',
-    format: '出力形式: {{formats}}',
-    maxWarnings: '警告が N 件を超えたら終了コード 1',
     rule: '対象のルール(繰り返すかカンマ区切り。glossary/unused のような既定で無効なルールも実行する)',
     clean: '✔ 概念 {{concepts}} 件(ファイル {{files}} 件):問題はありません',
   },
 });
 
 export function register(group: Command): void {
-  group
-    .command('lint')
-    .description(t('description'))
-    .option('-f, --format <name>', t('format', { formats: FORMAT_NAMES.join(', ') }), 'stylish')
-    .option('--max-warnings <N>', t('maxWarnings'))
+  withProblemOutputOptions(group.command('lint').description(t('description')))
     .option('--rule <id>', t('rule'), collect)
     .action(async (options: { format: string; maxWarnings?: string; rule?: string[] }, command: Command) => {
       const context = cliContext(command);
