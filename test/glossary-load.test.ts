@@ -1,19 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acceptedTerms, loadGlossary, parseGlossaryFile, preferredTerm, targetTermsFor } from '../src/glossary/load.js';
-import { YakugoError } from '../src/util/errors.js';
 import { makeProject, repositoryRoot } from './helpers/project.js';
-
-/** The error `fn` throws, as `file:line:column: message`. */
-async function errorOf(fn: () => unknown): Promise<string> {
-  try {
-    await fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(YakugoError);
-    return String(error);
-  }
-  throw new Error('expected an error');
-}
+import { errorOf } from './helpers/errors.js';
 
 const parse = (yaml: string, languages?: string[]) => parseGlossaryFile(yaml, 'glossary/test.yaml', { languages });
 

@@ -3,10 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseInterchange } from '../src/glossary/interchange/index.js';
 import { loadGlossary } from '../src/glossary/load.js';
-import { YakugoError } from '../src/util/errors.js';
 import { resetMessages } from '../src/util/i18n.js';
 import { runCli } from './helpers/cli.js';
 import { makeProject, write } from './helpers/project.js';
+import { errorOf } from './helpers/errors.js';
 
 /**
  * The glossary loader and the interchange parsers speak the UI language: an editor with a Japanese locale
@@ -14,17 +14,6 @@ import { makeProject, write } from './helpers/project.js';
  */
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/maintain/${name}`, import.meta.url));
-
-/** The error `fn` throws, as `file:line:column: message`. */
-async function errorOf(fn: () => unknown): Promise<string> {
-  try {
-    await fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(YakugoError);
-    return String(error);
-  }
-  throw new Error('expected an error');
-}
 
 const options = { sourceLanguage: 'ja', languages: ['en', 'zh-Hans'] };
 
