@@ -35,6 +35,8 @@ export interface EditionReport {
   fallback: string[];
   /** For skipped optional languages: the percentage translated and the threshold. */
   belowThreshold?: { percent: number; threshold: number };
+  /** With `dryRun`, for an outdated edition: what build would write. */
+  contents?: string;
 }
 
 export interface LanguageSummary {
@@ -117,7 +119,10 @@ export function build(options: BuildOptions = {}): BuildResult {
   for (const { file, contents, report } of pending) {
     const same = existsSync(file) && readFileSync(file, 'utf8') === contents;
     if (same) report.status = 'unchanged';
-    else if (options.dryRun) report.status = 'outdated';
+    else if (options.dryRun) {
+      report.status = 'outdated';
+      report.contents = contents;
+    }
     else writeFileAtomic(file, contents);
   }
 

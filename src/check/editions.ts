@@ -1,13 +1,11 @@
 /**
  * What `edition/outdated` compares: the verdict of `build --dry-run` for each edition (the one source of
- * truth for what build writes), plus where an outdated file first differs, found by rendering the edition
- * the way build does.
+ * truth for what build writes), plus where an outdated file first differs from what build would write.
  */
 import { existsSync } from 'node:fs';
 import { build, editionPath } from '../build/build.js';
-import { EditionError, renderEdition } from '../build/edition.js';
-import { createResolver, type Resources } from '../build/resolve.js';
-import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
+import { EditionError } from '../build/edition.js';
+import { catalogPath } from '../catalog/catalog.js';
 import type { Project } from '../config/load.js';
 import type { SourceArticle } from '../markdown/types.js';
 import { displayPath } from '../project/articles.js';
@@ -42,7 +40,6 @@ export function checkEditions(project: Project, articles: readonly SourceArticle
   const byId = new Map(articles.map((article) => [article.id, article]));
   const wanted = new Set(languages);
   const editions: EditionInput[] = [];
-  let render: ((article: SourceArticle, lng: string) => string) | undefined;
   for (const report of result.editions) {
     const article = byId.get(report.article);
     if (!article || !wanted.has(report.lng)) continue;
@@ -53,45 +50,13 @@ export function checkEditions(project: Project, articles: readonly SourceArticle
       if (!existsSync(file)) edition.status = 'missing';
       else {
         edition.status = 'outdated';
-        render ??= editionRenderer(project, articles);
-        const difference = firstDifference(render(article, report.lng), readTextFile(file, report.file));
+        const difference = firstDifference(report.contents ?? '', readTextFile(file, report.file));
         if (difference) edition.difference = difference;
       }
     }
     editions.push(edition);
   }
   return { editions };
-}
-
-/**
- * Renders an edition as build does: each segment resolved through i18next (fallback chains included),
- * the source text where nothing resolves.
- */
-function editionRenderer(project: Project, articles: readonly SourceArticle[]): (article: SourceArticle, lng: string) => string {
-  const { config } = project;
-  const resources: Resources = { [config.sourceLanguage]: {} };
-  for (const article of articles) {
-    resources[config.sourceLanguage]![article.id] = Object.fromEntries(article.segments.map((segment) => [segment.key, segment.text]));
-  }
-  for (const lng of new Set([...config.languages, ...Object.values(config.fallback).flat()])) {
-    if (lng === config.sourceLanguage) continue;
-    resources[lng] = {};
-    for (const article of articles) {
-      const file = catalogPath(project, lng, article.id);
-      resources[lng]![article.id] = Object.fromEntries(readCatalogIfExists(file, displayPath(project, file)).entries);
-    }
-  }
-  const resolver = createResolver(config, resources);
-  return (article, lng) =>
-    renderEdition({
-      source: article.source,
-      frontMatter: config.frontMatter,
-      file: article.path,
-      textOf: (segment) => {
-        const resolved = resolver.resolve(lng, article.id, segment.key);
-        return resolved && (resolved.usedLng !== config.sourceLanguage || lng === config.sourceLanguage) ? resolved.text : segment.text;
-      },
-    });
 }
 
 /** `locales/en/x.json` → `en`; anything outside the locales folder → null. */
