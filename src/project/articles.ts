@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Project } from '../config/load.js';
 import { segmentMarkdown } from '../markdown/segment.js';
@@ -8,19 +8,25 @@ import { readTextFile } from '../util/fs.js';
 import { inputMessage } from '../util/input-messages.js';
 import { isInside } from '../util/paths.js';
 
-/** Every `*.md` file under the source folder (nested folders too), sorted by path so runs are deterministic. */
+/**
+ * Every `*.md` file under the source folder (nested folders too), sorted by path so runs are deterministic.
+ * Symbolic links are followed only while they resolve inside the source folder: one leading elsewhere
+ * (`source/pw.md → /etc/passwd`) is refused, so no file outside the project is ever copied into a catalog.
+ * A folder reached twice through links is walked once.
+ */
 export function listArticles(project: Project): string[] {
   const files: string[] = [];
+  const sourceReal = realSourceFolder(project);
+  if (sourceReal === undefined) return files;
+  const walked = new Set<string>();
   const walk = (dir: string): void => {
-    let entries: string[];
-    try {
-      entries = readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const name of entries.sort()) {
+    const real = realpathSync(dir);
+    if (walked.has(real)) return;
+    walked.add(real);
+    for (const name of readdirSync(dir).sort()) {
       if (name.startsWith('.')) continue;
       const path = join(dir, name);
+      if (lstatSync(path).isSymbolicLink()) refuseLinkOutside(project, path, sourceReal);
       const stats = statSync(path);
       if (stats.isDirectory()) walk(path);
       else if (/\.(md|markdown)$/i.test(name)) files.push(path);
@@ -28,6 +34,41 @@ export function listArticles(project: Project): string[] {
   };
   walk(project.dirs.source);
   return files.sort(compareCodePoints);
+}
+
+/** The source folder with links resolved, or undefined when it does not exist. */
+function realSourceFolder(project: Project): string | undefined {
+  try {
+    return realpathSync(project.dirs.source);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function isSymbolicLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Throws when `path` (a symbolic link, or a file reached through one) resolves outside the source folder. */
+function refuseLinkOutside(project: Project, path: string, sourceReal: string): void {
+  let target: string;
+  try {
+    target = realpathSync(path);
+  } catch (error) {
+    // A missing file is reported as such by whoever reads it; only a dangling link is explained here.
+    if (!isSymbolicLink(path)) throw error;
+    throw new YakugoError(inputMessage('sourceLinkBroken', { source: displayPath(project, project.dirs.source) }), { file: displayPath(project, path) });
+  }
+  if (!isInside(target, sourceReal)) {
+    throw new YakugoError(inputMessage('sourceLinkOutside', { source: displayPath(project, project.dirs.source), target }), {
+      file: displayPath(project, path),
+    });
+  }
 }
 
 /** Code-point order, independent of the machine's locale. */
@@ -54,7 +95,11 @@ export function displayPath(project: Project, file: string): string {
 /** Reads and segments one article. */
 export function loadArticle(project: Project, file: string): SourceArticle {
   const path = displayPath(project, file);
+  const id = articleId(project, file);
+  // Named files too (`extract source/x.md`): a link anywhere along the path must stay inside the source folder.
+  const sourceReal = realSourceFolder(project);
+  if (sourceReal !== undefined) refuseLinkOutside(project, file, sourceReal);
   const source = readTextFile(file, path);
   const { segments } = segmentMarkdown(source, { frontMatter: project.config.frontMatter, file: path });
-  return { id: articleId(project, file), file, path, source, segments };
+  return { id, file, path, source, segments };
 }

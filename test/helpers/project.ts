@@ -1,10 +1,24 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterAll } from 'vitest';
+
+/** Every folder this module made, removed when the test file is done (so `npm test` leaves no litter). */
+const made: string[] = [];
+afterAll(() => {
+  for (const folder of made.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A new empty folder in the system temp directory, removed after the test file. */
+export function makeTempFolder(prefix = 'yakugo-test-'): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  made.push(folder);
+  return folder;
+}
 
 /** A throw-away project folder: `files` maps relative paths to contents. */
 export function makeProject(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'yakugo-test-'));
+  const root = makeTempFolder();
   for (const [path, contents] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), contents);
@@ -14,7 +28,7 @@ export function makeProject(files: Record<string, string>): string {
 
 /** A copy of this repository's project files (sources, catalogs, glossary, editions, config). */
 export function copyRepository(): string {
-  const root = mkdtempSync(join(tmpdir(), 'yakugo-repo-'));
+  const root = makeTempFolder('yakugo-repo-');
   for (const entry of ['source', 'locales', 'glossary', 'out', 'yakugo.config.yaml']) {
     cpSync(join(repositoryRoot, entry), join(root, entry), { recursive: true });
   }
