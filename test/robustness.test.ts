@@ -23,7 +23,7 @@ async function validProject(extra: Record<string, string> = {}): Promise<string>
 }
 
 /** Every file under source/, locales/ and out/ with a hash of its bytes (links by their target). */
-export function snapshot(root: string): Record<string, string> {
+function snapshot(root: string): Record<string, string> {
   const files: Record<string, string> = {};
   const walk = (relative: string): void => {
     const path = join(root, relative);
