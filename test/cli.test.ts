@@ -36,9 +36,9 @@ describe('yakugo CLI', () => {
     expect(stdout).toBe('記事 1 件、セグメント 1 件。更新したファイル 5 件\n');
   });
 
-  it('says so when there is no article to work on', async () => {
+  it('with --allow-empty, says so when there is no article to work on and succeeds', async () => {
     const root = makeProject({ 'yakugo.config.yaml': 'languages: [en]\n' });
-    const { code, stderr } = await cli(['--root', root, 'build']);
+    const { code, stderr } = await cli(['--root', root, 'build', '--allow-empty']);
     expect(code).toBe(0);
     expect(stderr).toBe('no articles (*.md) under source\n');
   });

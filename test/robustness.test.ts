@@ -108,6 +108,42 @@ const cases: Case[] = [
     code: 2,
     message: { en: /^source\/gone\.md: a symbolic link that leads nowhere/m, ja: /^source\/gone\.md: リンク先が存在しないシンボリックリンク/m },
   },
+  ...(['check', 'build', 'status', 'extract'] as const).flatMap((command): Case[] => [
+    {
+      name: `${command} in a project without a source folder`,
+      project: () => makeProject({ 'yakugo.config.yaml': config }),
+      args: [command],
+      code: 2,
+      message: {
+        en: /^the source folder \/.+\/source does not exist: run yakugo in the project folder, pass --root DIR, or correct paths\.source in yakugo\.config\.yaml$/m,
+        ja: /^原稿フォルダ \/.+\/source がありません。/m,
+      },
+    },
+    {
+      name: `${command} with a typo in paths.source`,
+      project: () => makeProject({ 'yakugo.config.yaml': `${config}paths: { source: sorce }\n`, 'source/a.md': article }),
+      args: [command],
+      code: 2,
+      message: { en: /^the source folder \/.+\/sorce does not exist/m, ja: /^原稿フォルダ \/.+\/sorce がありません/m },
+    },
+    {
+      name: `${command} in a project whose source folder holds no article`,
+      project: () => makeProject({ 'yakugo.config.yaml': config, 'source/notes.txt': 'メモ\n' }),
+      args: [command],
+      code: 2,
+      message: {
+        en: /^no articles \(\*\.md\) in the source folder \/.+\/source: add one, correct paths\.source in yakugo\.config\.yaml, or pass --allow-empty$/m,
+        ja: /^原稿フォルダ \/.+\/source に記事\(\*\.md\)がありません。/m,
+      },
+    },
+  ]),
+  {
+    name: 'check run from a subfolder of the project',
+    project: async () => join(await validProject(), 'source'),
+    args: ['check'],
+    code: 2,
+    message: { en: /^the source folder \/.+\/source\/source does not exist/m, ja: /^原稿フォルダ \/.+\/source\/source がありません/m },
+  },
 ];
 
 describe('robustness: every bad input or fault gives one clear message, exit code, and no change', () => {
@@ -125,6 +161,15 @@ describe('robustness: every bad input or fault gives one clear message, exit cod
       });
     }
   }
+});
+
+describe('robustness: --allow-empty', () => {
+  it.each(['check', 'build', 'status', 'extract'])('%s --allow-empty passes on a project with no article', async (command) => {
+    const root = makeProject({ 'yakugo.config.yaml': config });
+    const result = await runCli(['--root', root, command, '--allow-empty']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toMatch(stackTrace);
+  });
 });
 
 describe('robustness: symbolic links that stay inside the source folder are followed', () => {

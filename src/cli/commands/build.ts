@@ -5,6 +5,7 @@ import { build, percentTranslated } from '../../build/build.js';
 import { EXIT_PROBLEMS } from '../../util/errors.js';
 import { displayPath } from '../../project/articles.js';
 import { cliContext } from '../context.js';
+import { refuseEmptyProject, withAllowEmpty } from '../empty.js';
 import { defineMessages } from '../../util/i18n.js';
 
 const t = defineMessages('build', {
@@ -39,14 +40,14 @@ const t = defineMessages('build', {
 });
 
 export function register(program: Command): void {
-  program
-    .command('build')
+  withAllowEmpty(program.command('build'))
     .description(t('description'))
     .argument('[files...]', t('files'))
     .option('--dry-run', t('dryRun'))
-    .action((files: string[], options: { dryRun?: boolean }, command: Command) => {
+    .action((files: string[], options: { dryRun?: boolean; allowEmpty?: boolean }, command: Command) => {
       const context = cliContext(command);
       const { config } = context.project;
+      if (files.length === 0) refuseEmptyProject(context, options.allowEmpty);
       const bar =
         context.isTTY && process.stderr.isTTY
           ? new cliProgress.SingleBar(

@@ -3,6 +3,7 @@ import { describeRules, runCheck } from '../../check/run.js';
 import { getFormatter, yakugoTool } from '../../check/formatters/index.js';
 import { collect, parseMaxWarnings, setExitCodeForProblems, withProblemOutputOptions } from '../problems.js';
 import { cliContext } from '../context.js';
+import { refuseEmptyProject, withAllowEmpty } from '../empty.js';
 import { defineMessages, uiLanguage } from '../../util/i18n.js';
 
 const t = defineMessages('check', {
@@ -29,10 +30,11 @@ interface CheckOptions {
   lang?: string[];
   article?: string[];
   rule?: string[];
+  allowEmpty?: boolean;
 }
 
 export function register(program: Command): void {
-  withProblemOutputOptions(program.command('check').description(t('description')))
+  withAllowEmpty(withProblemOutputOptions(program.command('check').description(t('description'))))
     .option('--lang <lng>', t('lang'), collect)
     .option('--article <id>', t('article'), collect)
     .option('--rule <id>', t('rule'), collect)
@@ -40,6 +42,7 @@ export function register(program: Command): void {
       const context = cliContext(command);
       const format = getFormatter(options.format);
       const maxWarnings = parseMaxWarnings(options.maxWarnings);
+      refuseEmptyProject(context, options.allowEmpty);
       const result = await runCheck(context.project, { languages: options.lang, articles: options.article, rules: options.rule });
       const tool = yakugoTool();
       const output = format(result.problems, {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { extract } from '../../catalog/extract.js';
 import { displayPath } from '../../project/articles.js';
 import { cliContext } from '../context.js';
+import { refuseEmptyProject, withAllowEmpty } from '../empty.js';
 import { defineMessages } from '../../util/i18n.js';
 
 const t = defineMessages('extract', {
@@ -33,13 +34,13 @@ const t = defineMessages('extract', {
 });
 
 export function register(program: Command): void {
-  program
-    .command('extract')
+  withAllowEmpty(program.command('extract'))
     .description(t('description'))
     .argument('[files...]', t('files'))
     .option('--prune', t('prune'))
-    .action((files: string[], options: { prune?: boolean }, command: Command) => {
+    .action((files: string[], options: { prune?: boolean; allowEmpty?: boolean }, command: Command) => {
       const context = cliContext(command);
+      if (files.length === 0) refuseEmptyProject(context, options.allowEmpty);
       const result = extract({
         root: context.project.root,
         config: context.project.configFile,

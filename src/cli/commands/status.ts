@@ -3,6 +3,7 @@ import { displayWidth } from '../../check/formatters/stylish.js';
 import { projectStatus, type StatusReport } from '../../check/status.js';
 import { YakugoError } from '../../util/errors.js';
 import { cliContext } from '../context.js';
+import { refuseEmptyProject, withAllowEmpty } from '../empty.js';
 import { defineMessages } from '../../util/i18n.js';
 import { collect } from '../problems.js';
 
@@ -49,11 +50,11 @@ interface StatusOptions {
   format: string;
   lang?: string[];
   article?: string[];
+  allowEmpty?: boolean;
 }
 
 export function register(program: Command): void {
-  program
-    .command('status')
+  withAllowEmpty(program.command('status'))
     .description(t('description'))
     .option('-f, --format <name>', t('format'), 'table')
     .option('--lang <lng>', t('lang'), collect)
@@ -61,6 +62,7 @@ export function register(program: Command): void {
     .action(async (options: StatusOptions, command: Command) => {
       if (options.format !== 'table' && options.format !== 'json') throw new YakugoError(t('badFormat', { format: options.format }));
       const context = cliContext(command);
+      refuseEmptyProject(context, options.allowEmpty);
       const report = await projectStatus(context.project, { languages: options.lang, articles: options.article });
       if (options.format === 'json') {
         context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
