@@ -1,9 +1,40 @@
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { makeProject } from './helpers/project.js';
+import { finished, startCli } from './helpers/compiled.js';
+import { copyRepository, makeProject } from './helpers/project.js';
+
+/**
+ * Faults no test can cause for real (a full disk, a read-only file system, permissions when tests run as
+ * root) are injected into node:fs: a call on a path containing `path` fails as the kernel would.
+ */
+const faults = vi.hoisted(() => ({ armed: [] as Array<{ call: string; path: string; code: string; after?: number }> }));
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const faulty =
+    <F extends (...args: never[]) => unknown>(call: string, original: F) =>
+    (...args: Parameters<F>): ReturnType<F> => {
+      const path = String(args[0]);
+      for (const fault of faults.armed) {
+        if (fault.call !== call || !path.includes(fault.path)) continue;
+        if (fault.after !== undefined && fault.after-- > 0) continue;
+        throw Object.assign(new Error(`${fault.code}: injected, ${call} '${path}'`), { code: fault.code, path, syscall: call });
+      }
+      return original(...args) as ReturnType<F>;
+    };
+  const patched = {
+    ...fs,
+    writeFileSync: faulty('writeFileSync', fs.writeFileSync),
+    accessSync: faulty('accessSync', fs.accessSync),
+    readFileSync: faulty('readFileSync', fs.readFileSync),
+  };
+  return { ...patched, default: patched };
+});
+afterEach(() => {
+  faults.armed = [];
+});
 
 /**
  * The robustness suite: hostile or broken input, filesystem faults and interruptions. Each case runs the
@@ -56,6 +87,8 @@ interface Case {
   code: number;
   /** What stderr must say, per UI language. */
   message: { en: RegExp; ja: RegExp };
+  /** Files the run may change (written before a fault it reports); nothing else may change. */
+  changes?: string[];
 }
 
 const cases: Case[] = [
@@ -144,6 +177,83 @@ const cases: Case[] = [
     code: 2,
     message: { en: /^the source folder \/.+\/source\/source does not exist/m, ja: /^原稿フォルダ \/.+\/source\/source がありません/m },
   },
+  {
+    name: 'out/ being a file',
+    project: async () => {
+      const root = await validProject();
+      rmSync(join(root, 'out'), { recursive: true });
+      writeFileSync(join(root, 'out'), 'not a folder\n');
+      return root;
+    },
+    args: ['build'],
+    code: 2,
+    message: { en: /^out\/ja\/a\.md: out is a file where a folder is needed: move it away/m, ja: /^out\/ja\/a\.md: フォルダが必要な場所に out というファイルがあります/m },
+  },
+  {
+    name: 'locales/ being a file',
+    project: () => {
+      const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': article, locales: 'not a folder\n' });
+      return root;
+    },
+    args: ['extract'],
+    code: 2,
+    message: { en: /^locales\/ja\/a\.json: locales is a file where a folder is needed/m, ja: /^locales\/ja\/a\.json: フォルダが必要な場所に locales というファイル/m },
+  },
+  {
+    name: 'a source path that is a folder named like an article',
+    project: async () => {
+      const root = await validProject();
+      mkdirSync(join(root, 'source/folder.md'));
+      writeFileSync(join(root, 'source/folder.md/b.md'), '# 入れ子\n');
+      return root;
+    },
+    args: ['extract', 'source/folder.md'],
+    code: 2,
+    message: { en: /^source\/folder\.md: a folder where a file is needed/m, ja: /^source\/folder\.md: ファイルが必要な場所にフォルダがあります/m },
+  },
+  {
+    name: 'a source file that does not exist, named on the command line',
+    project: () => validProject(),
+    args: ['build', 'source/missing.md'],
+    code: 2,
+    message: { en: /^source\/missing\.md: no such file or folder/m, ja: /^source\/missing\.md: ファイルまたはフォルダがありません/m },
+  },
+  ...(
+    [
+      ['EACCES', 'permission denied: make it readable and writable', 'アクセスが拒否されました'],
+      ['EROFS', 'on a read-only file system', '読み取り専用のファイルシステムです'],
+    ] as const
+  ).map(
+    ([code, en, ja]): Case => ({
+      name: `extract after a source edit, one language folder ${code} (nothing half-applied)`,
+      project: async () => {
+        const root = await validProject({ 'yakugo.config.yaml': 'sourceLanguage: ja\nlanguages: [en, zh-Hans]\n' });
+        writeFileSync(join(root, 'source/a.md'), `${article}\n新しい段落です。\n`);
+        faults.armed.push({ call: 'accessSync', path: 'locales/zh-Hans', code }, { call: 'writeFileSync', path: 'locales/zh-Hans', code });
+        return root;
+      },
+      args: ['extract'],
+      code: 2,
+      message: { en: new RegExp(`^locales/zh-Hans: ${en}`, 'm'), ja: new RegExp(`^locales/zh-Hans: ${ja}`, 'm') },
+    }),
+  ),
+  {
+    name: 'build with the disk full after the first edition (names what was written)',
+    project: async () => {
+      const root = await validProject({ 'yakugo.config.yaml': 'sourceLanguage: ja\nlanguages: [en, zh-Hans]\n' });
+      writeFileSync(join(root, 'source/a.md'), `${article}\n新しい段落です。\n`);
+      expect((await runCli(['--root', root, 'extract'])).code).toBe(0);
+      faults.armed.push({ call: 'writeFileSync', path: '/out/', code: 'ENOSPC', after: 1 });
+      return root;
+    },
+    args: ['build'],
+    code: 2,
+    message: {
+      en: /^out\/en\/a\.md: no space left on the device: free some space, then run again; 1 of 3 file\(s\) were written before this fault: out\/ja\/a\.md; the others were left as they were/m,
+      ja: /^out\/en\/a\.md: デバイスの空き容量がありません。.*3 件中 1 件のファイルを書き込みました: out\/ja\/a\.md。/m,
+    },
+    changes: ['out/ja/a.md'],
+  },
 ];
 
 describe('robustness: every bad input or fault gives one clear message, exit code, and no change', () => {
@@ -157,7 +267,12 @@ describe('robustness: every bad input or fault gives one clear message, exit cod
         expect(result.stderr).toMatch(testCase.message[lang]);
         expect(result.stderr).not.toMatch(stackTrace);
         expect(result.code).toBe(testCase.code);
-        expect(snapshot(root)).toEqual(before);
+        const after = snapshot(root);
+        for (const file of testCase.changes ?? []) {
+          expect(after[file], file).not.toBe(before[file]);
+          after[file] = before[file]!;
+        }
+        expect(after).toEqual(before);
       });
     }
   }
@@ -179,5 +294,69 @@ describe('robustness: symbolic links that stay inside the source folder are foll
     const result = await runCli(['--root', root, 'extract']);
     expect(result.code).toBe(0);
     expect(existsSync(join(root, 'locales/ja/b.json'))).toBe(true);
+  });
+});
+
+describe('robustness: a reader that closes the pipe early (yakugo … | head -1)', () => {
+  const printing = [
+    ['check'],
+    ['check', '--format', 'json'],
+    ['check', '--format', 'github'],
+    ['check', '--format', 'sarif'],
+    ['status'],
+    ['status', '--format', 'json'],
+    ['glossary', 'list'],
+    ['glossary', 'list', '--format', 'json'],
+    ['glossary', 'export'],
+    ['glossary', 'export', '--format', 'csv'],
+    ['glossary', 'find', 'source/deepseek-shock.md'],
+    ['glossary', 'lint'],
+    ['glossary', 'suggest'],
+    ['extract'],
+    ['build'],
+    ['fix', '--dry-run'],
+    ['--help'],
+  ];
+  it.each(printing.map((args) => [args.join(' '), args] as const))('yakugo %s | … ends quietly with exit 0 and changes nothing', async (_name, args) => {
+    const root = copyRepository();
+    const before = snapshot(root);
+    const child = startCli(['--root', root, ...args], { cwd: root });
+    // The reader is gone before the first byte: every write to stdout meets EPIPE.
+    child.stdout?.destroy();
+    const result = await finished(child);
+    expect(result.stderr).not.toMatch(stackTrace);
+    expect(result.stderr).not.toMatch(/EPIPE/);
+    expect(result.code).toBe(0);
+    expect(snapshot(root)).toEqual(before);
+  });
+});
+
+describe('robustness: --debug', () => {
+  it('shows where an error happened, which is hidden otherwise', async () => {
+    const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': article, locales: 'not a folder\n' });
+    const quiet = await runCli(['--root', root, 'extract']);
+    expect(quiet.stderr).not.toMatch(stackTrace);
+    const debug = await runCli(['--root', root, '--debug', 'extract']);
+    expect(debug.code).toBe(2);
+    expect(debug.stderr.split('\n')[0]).toBe(quiet.stderr.trimEnd());
+    expect(debug.stderr).toMatch(stackTrace);
+  });
+});
+
+describe('robustness: a folder that is really read-only', () => {
+  // Root may write anywhere, so this runs only as an ordinary user (the injected EACCES cases run always).
+  it.skipIf(process.getuid?.() === 0)('extract stops before writing anything, naming the folder', async () => {
+    const root = await validProject({ 'yakugo.config.yaml': 'sourceLanguage: ja\nlanguages: [en, zh-Hans]\n' });
+    writeFileSync(join(root, 'source/a.md'), `${article}\n新しい段落です。\n`);
+    const before = snapshot(root);
+    chmodSync(join(root, 'locales/zh-Hans'), 0o555);
+    try {
+      const result = await runCli(['--root', root, 'extract']);
+      expect(result.stderr).toMatch(/^locales\/zh-Hans: permission denied/m);
+      expect(result.code).toBe(2);
+    } finally {
+      chmodSync(join(root, 'locales/zh-Hans'), 0o755);
+    }
+    expect(snapshot(root)).toEqual(before);
   });
 });

@@ -5,7 +5,7 @@ import { loadProject, type Project } from '../config/load.js';
 import type { SourceArticle } from '../markdown/types.js';
 import { displayPath, listArticles, loadArticle } from '../project/articles.js';
 import { YakugoError } from '../util/errors.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { writeAll } from '../util/write-all.js';
 import { EditionError, renderEdition } from './edition.js';
 import { createResolver, type Resources } from './resolve.js';
 import { inputMessage } from '../util/input-messages.js';
@@ -116,15 +116,16 @@ export function build(options: BuildOptions = {}): BuildResult {
   }
 
   // Everything was rendered and verified before the first byte is written.
-  for (const { file, contents, report } of pending) {
+  const changed = pending.filter(({ file, contents, report }) => {
     const same = existsSync(file) && readFileSync(file, 'utf8') === contents;
     if (same) report.status = 'unchanged';
     else if (options.dryRun) {
       report.status = 'outdated';
       report.contents = contents;
     }
-    else writeFileAtomic(file, contents);
-  }
+    return !same;
+  });
+  if (!options.dryRun) writeAll(changed, (file) => displayPath(project, file));
 
   return { project, editions, languages: summarize(config.sourceLanguage, config.required, editions), missing };
 }

@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { loadProject, type Project } from '../config/load.js';
 import type { SourceArticle } from '../markdown/types.js';
 import { displayPath, listArticles, loadArticle } from '../project/articles.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { writeAll } from '../util/write-all.js';
 import { catalogPath, formatCatalog, readCatalogIfExists } from './catalog.js';
 import { type Carried, mergeCatalog, type Orphan } from './merge.js';
 import { formatState, readState, statePath } from './state.js';
@@ -81,11 +80,6 @@ export function extract(options: ExtractOptions = {}): ExtractResult {
     }
   }
 
-  const written: string[] = [];
-  for (const { file, contents } of writes) {
-    if (existsSync(file) && readFileSync(file, 'utf8') === contents) continue;
-    writeFileAtomic(file, contents);
-    written.push(displayPath(project, file));
-  }
+  const written = writeAll(writes, (file) => displayPath(project, file));
   return { project, articles, languages, written };
 }

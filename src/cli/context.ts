@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { loadProject, type Project } from '../config/load.js';
+import { showPathsRelativeTo } from '../util/fs-errors.js';
 
 /** Global options every command accepts. */
 export interface GlobalOptions {
@@ -24,6 +25,7 @@ export function cliContext(command: Command): CliContext {
   const options = command.optsWithGlobals<GlobalOptions>();
   // Like ESLint's --config, the file is relative to the working folder, not to --root.
   const project = loadProject(options.root ?? '.', options.config === undefined ? undefined : resolve(options.config));
+  showPathsRelativeTo(project.root);
   const isTTY = Boolean(process.stdout.isTTY);
   return {
     project,

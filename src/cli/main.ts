@@ -2,7 +2,8 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { EXIT_INPUT, YakugoError } from '../util/errors.js';
+import { EXIT_INPUT, EXIT_OK, YakugoError } from '../util/errors.js';
+import { fileSystemError, showPathsRelativeTo } from '../util/fs-errors.js';
 import { commands } from './commands/index.js';
 import { defineMessages } from '../util/i18n.js';
 
@@ -12,6 +13,8 @@ const t = defineMessages('main', {
     root: 'work on the project in DIR',
     config: 'read the configuration from FILE (default: yakugo.config.yaml in the root)',
     version: 'print the version',
+    debug: 'on an error, also print where it happened (a stack trace, for a bug report)',
+    unexpected: 'unexpected error: {{message}} (run again with --debug to see where it happened, and report it)',
     help: 'show help for a command',
     helpOption: 'show this help',
     error: 'error',
@@ -21,6 +24,8 @@ const t = defineMessages('main', {
     root: 'DIR のプロジェクトを対象にする',
     config: '設定を FILE から読む(既定: ルートの yakugo.config.yaml)',
     version: 'バージョンを表示する',
+    debug: 'エラーのとき、発生した場所(スタックトレース)も表示する(不具合の報告用)',
+    unexpected: '予期しないエラー: {{message}}(--debug を付けて実行すると発生した場所がわかります。不具合として報告してください)',
     help: 'コマンドのヘルプを表示する',
     helpOption: 'このヘルプを表示する',
     error: 'エラー',
@@ -37,6 +42,7 @@ export function createProgram(): Command {
     .description(t('description'))
     .option('--root <DIR>', t('root'), '.')
     .option('--config <FILE>', t('config'))
+    .option('--debug', t('debug'))
     .version(packageVersion(), '-V, --version', t('version'))
     .helpCommand('help [command]', t('help'))
     .showHelpAfterError()
@@ -55,6 +61,7 @@ function localizeHelp(command: Command): void {
 /** Runs the CLI and returns the exit code (0 ok, 1 problems found, 2 usage, config or input error). */
 export async function run(argv: string[]): Promise<number> {
   const program = createProgram();
+  showPathsRelativeTo(undefined);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -63,13 +70,40 @@ export async function run(argv: string[]): Promise<number> {
       // --help and --version exit through here with code 0.
       return error.exitCode === 0 ? 0 : EXIT_INPUT;
     }
-    if (error instanceof YakugoError) {
-      process.stderr.write(`${error.toString()}\n`);
-      return error.exitCode;
-    }
-    process.stderr.write(`${t('error')}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return EXIT_INPUT;
+    return reportError(error, wantsDebug(argv));
   }
+}
+
+/** `--debug` anywhere before `--`, even when parsing failed before options were read. */
+function wantsDebug(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--debug');
+}
+
+/**
+ * The one place errors reach the user: an input error or a filesystem fault as one line naming the file,
+ * anything else as one line asking for a report. Never a stack trace, unless `--debug` asked for it.
+ */
+export function reportError(error: unknown, debug: boolean): number {
+  const known = error instanceof YakugoError ? error : fileSystemError(error);
+  const line = known ? known.toString() : t('unexpected', { message: error instanceof Error ? error.message : String(error) });
+  process.stderr.write(`${line}\n`);
+  if (debug) {
+    const cause = known?.cause ?? error;
+    process.stderr.write(`${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`);
+  }
+  return known ? known.exitCode : EXIT_INPUT;
+}
+
+/**
+ * The reader of our output closed it on purpose (`yakugo glossary export | head -1`): stop quietly with
+ * success, as cat and grep do, instead of an unhandled EPIPE.
+ */
+function exitQuietlyOnBrokenPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT_OK);
+    process.exit(reportError(error, wantsDebug(process.argv)));
+  });
 }
 
 /** True when this file is the process entry point (also through npm's `.bin` symlink). */
@@ -84,6 +118,9 @@ function invokedDirectly(): boolean {
 }
 
 if (invokedDirectly()) {
+  exitQuietlyOnBrokenPipe(process.stdout);
+  exitQuietlyOnBrokenPipe(process.stderr);
+  process.on('uncaughtException', (error) => process.exit(reportError(error, wantsDebug(process.argv))));
   run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -5,6 +5,7 @@ import { segmentMarkdown } from '../markdown/segment.js';
 import type { SourceArticle } from '../markdown/types.js';
 import { YakugoError } from '../util/errors.js';
 import { readTextFile } from '../util/fs.js';
+import { withPath } from '../util/fs-errors.js';
 import { inputMessage } from '../util/input-messages.js';
 import { isInside } from '../util/paths.js';
 
@@ -99,7 +100,7 @@ export function loadArticle(project: Project, file: string): SourceArticle {
   // Named files too (`extract source/x.md`): a link anywhere along the path must stay inside the source folder.
   const sourceReal = realSourceFolder(project);
   if (sourceReal !== undefined) refuseLinkOutside(project, file, sourceReal);
-  const source = readTextFile(file, path);
+  const source = withPath(file, () => readTextFile(file, path));
   const { segments } = segmentMarkdown(source, { frontMatter: project.config.frontMatter, file: path });
   return { id, file, path, source, segments };
 }
