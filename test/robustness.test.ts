@@ -43,6 +43,8 @@ afterEach(() => {
  */
 
 const config = 'sourceLanguage: ja\nlanguages: [en]\n';
+/** Seven levels of nine aliases each: 4.7 million nodes once expanded. */
+const aliasBomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefg'.split('').map((name, index) => `${name}: &${name} [${Array(9).fill(`*${'abcdef'[index]}`).join(',')}]`)].join('\n');
 const article = '---\ntitle: 題名\n---\n\n# 見出し\n\n本文です。\n';
 
 /** A small valid project: one article, its catalogs and its editions, as `extract` + `build` leave them. */
@@ -253,6 +255,83 @@ const cases: Case[] = [
       ja: /^out\/en\/a\.md: デバイスの空き容量がありません。.*3 件中 1 件のファイルを書き込みました: out\/ja\/a\.md。/m,
     },
     changes: ['out/ja/a.md'],
+  },
+  ...(
+    [
+      ['UTF-16LE without a byte order mark', Buffer.from('# Title\n\nplain ASCII text\n', 'utf16le'), /UTF-16LE without a byte order mark/, /BOM なしの UTF-16LE/],
+      ['UTF-16LE with a byte order mark', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# 見出し\n', 'utf16le')]), /UTF-16LE \(it starts with a byte order mark\)/, /UTF-16LE です/],
+      ['UTF-16BE with a byte order mark', Buffer.from([0xfe, 0xff, 0x00, 0x23, 0x00, 0x20, 0x8a, 0x0b]), /UTF-16BE \(it starts with a byte order mark\)/, /UTF-16BE です/],
+      ['bytes that are not UTF-8', Buffer.from([0x23, 0x20, 0xe8, 0xa6, 0x8b, 0x0a, 0xff, 0x0a]), /^source\/b\.md:2:1: not UTF-8: invalid byte 0xff$/m, /UTF-8 ではありません/],
+      ['malformed front matter', Buffer.from('---\ntitle: [unclosed\n---\n\n本文\n'), /^source\/b\.md:\d+:\d+: invalid front matter/, /フロントマターが読めません/],
+      ['a number as a translated front-matter field', Buffer.from('---\ntitle: 123\n---\n\n本文\n'), /^source\/b\.md:2:8: front-matter field "title" is translated .* not a number/, /^source\/b\.md:2:8: フロントマターの "title" .*数値は使えません/],
+      ['a list of mappings as a translated front-matter field', Buffer.from('---\ntitle:\n  - a: 題\n---\n\n本文\n'), /^source\/b\.md:3:5: front-matter field "title" .* not an object/, /^source\/b\.md:3:5: フロントマターの "title"/],
+      ['a YAML alias bomb in front matter', Buffer.from(`---\na: &a ["題","題","題","題","題","題","題","題","題"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\ntitle: *g\n---\n\n本文\n`), /^source\/b\.md:9:8: front-matter field "title" .* not an alias/m, /^source\/b\.md:9:8: フロントマターの "title" .*エイリアス/m],
+    ] as const
+  ).map(
+    ([what, bytes, en, ja]): Case => ({
+      name: `extract with a source file in ${what}`,
+      project: async () => {
+        const root = await validProject();
+        writeFileSync(join(root, 'source/b.md'), bytes);
+        return root;
+      },
+      args: ['extract'],
+      code: 2,
+      message: { en, ja },
+    }),
+  ),
+  {
+    name: 'sourceLanguage listed among the target languages',
+    project: () => makeProject({ 'yakugo.config.yaml': 'sourceLanguage: ja\nlanguages: [ja, en]\n', 'source/a.md': article }),
+    args: ['extract'],
+    code: 2,
+    message: {
+      en: /^yakugo\.config\.yaml:2:13: the source language ja cannot also be a target language: remove it from languages/m,
+      ja: /^yakugo\.config\.yaml:2:13: 原文の言語 ja は翻訳先の言語にできません/m,
+    },
+  },
+  {
+    name: 'a YAML alias bomb in the config',
+    project: () => makeProject({ 'yakugo.config.yaml': `${aliasBomb}\nlanguages: [en]\n`, 'source/a.md': article }),
+    args: ['check'],
+    code: 2,
+    message: { en: /^yakugo\.config\.yaml:1:1: invalid YAML: Excessive alias count/m, ja: /^yakugo\.config\.yaml:1:1: YAML として読めません/m },
+  },
+  {
+    name: 'a YAML alias bomb in the glossary',
+    project: () => validProject({ 'glossary/bomb.yaml': `${aliasBomb}\n` }),
+    args: ['check'],
+    code: 2,
+    message: { en: /^glossary\/bomb\.yaml:1:5: anchors \(&name\) are not supported/m, ja: /^glossary\/bomb\.yaml:1:5: 用語集ファイルではアンカー/m },
+  },
+  {
+    name: 'glossary suggest --limit -1',
+    project: () => validProject(),
+    args: ['glossary', 'suggest', '--limit', '-1'],
+    code: 2,
+    message: { en: /^--limit must be a positive whole number or 0, got "-1"$/m, ja: /^--limit には 0 以上の整数を指定してください\("-1"\)$/m },
+  },
+  {
+    name: 'a catalog that is not JSON',
+    project: async () => {
+      const root = await validProject();
+      writeFileSync(join(root, 'locales/en/a.json'), '{ "meta.title": "Title", }\n');
+      return root;
+    },
+    args: ['build'],
+    code: 2,
+    message: { en: /^locales\/en\/a\.json:1:\d+: invalid JSON/m, ja: /^locales\/en\/a\.json:1:\d+: JSON として読めません/m },
+  },
+  {
+    name: 'a catalog with a value that is not a string',
+    project: async () => {
+      const root = await validProject();
+      writeFileSync(join(root, 'locales/en/a.json'), '{\n  "meta.title": { "one": "Title" }\n}\n');
+      return root;
+    },
+    args: ['check'],
+    code: 2,
+    message: { en: /^locales\/en\/a\.json:2:\d+: the value of "meta\.title" must be a string, not an object/m, ja: /^locales\/en\/a\.json:2:\d+: "meta\.title" の値は文字列/m },
   },
 ];
 

@@ -54,12 +54,17 @@ export function loadProject(root: string, configFile?: string): Project {
 /** Parses and validates config text; `file` is only for messages. */
 export function parseConfig(text: string, file: string): Config {
   const { document, lineCounter } = parseYaml(text, file);
-  const data = document.toJS() ?? {};
+  const data = yamlData(document, file);
   // zod's own messages (wrong types, bad values) in the UI language too.
   z.config(uiLanguage() === 'ja' ? z.locales.ja() : z.locales.en());
   const result = configSchema.safeParse(data);
   if (result.success) {
     const config = result.data;
+    const sourceIndex = config.languages.indexOf(config.sourceLanguage);
+    if (sourceIndex !== -1) {
+      // The source language's catalog is regenerated from the articles: as a target it would get sidecars and be overwritten.
+      throw issueError(document, lineCounter, file, ['languages', sourceIndex], inputMessage('sourceIsTarget', { lng: config.sourceLanguage }));
+    }
     for (const lng of config.required) {
       if (!config.languages.includes(lng)) {
         throw issueError(document, lineCounter, file, ['required'], inputMessage('requiredNotBuilt', { lng }));
@@ -69,6 +74,16 @@ export function parseConfig(text: string, file: string): Config {
   }
   const [issue] = result.error.issues;
   throw issueError(document, lineCounter, file, issuePath(issue), describeIssue(issue));
+}
+
+/** The document as plain data; an alias bomb (`&a [*b, *b…]` nested) is refused by yaml's alias limit. */
+function yamlData(document: ParsedYaml['document'], file: string): unknown {
+  try {
+    return document.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    throw new YakugoError(inputMessage('invalidYaml', { detail: error.message }), { file, place: { line: 1, column: 1 } });
+  }
 }
 
 function issuePath(issue: z.core.$ZodIssue | undefined): PropertyKey[] {

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Heading, Paragraph, Parent, PhrasingContent, Root, TableCell, Yaml } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
-import { type Document, isScalar, isSeq, type Scalar } from 'yaml';
+import { type Document, isAlias, isScalar, isSeq, type Scalar } from 'yaml';
 import { parseMarkdown } from './parse.js';
 import { alignRun, collectRuns, hasProse } from './runs.js';
 import type { Segment, SegmentKind, SourcePoint } from './types.js';
 import { parseYaml } from '../util/yaml.js';
+import { YakugoError } from '../util/errors.js';
+import { inputMessage } from '../util/input-messages.js';
 
 export interface SegmentOptions {
   /** Front-matter fields whose values are translated. */
@@ -121,6 +123,15 @@ class KeyAllocator {
   }
 }
 
+/** A translated front-matter field whose value is neither text nor a list of texts. */
+function notText(field: string, node: unknown, pointAt: (offset: number) => SourcePoint, file: string | undefined): YakugoError {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  const { line, column } = pointAt(range?.[0] ?? 0);
+  const kind = isScalar(node) ? typeof node.value : isSeq(node) ? 'array' : isAlias(node) ? 'alias' : 'object';
+  const kinds: Record<string, string> = { number: 'kindNumber', boolean: 'kindBoolean', array: 'kindArray', object: 'kindObject', alias: 'kindAlias' };
+  return new YakugoError(inputMessage('frontMatterNotText', { field, kind: inputMessage(kinds[kind] ?? 'kindObject') }), { file, place: { line, column } });
+}
+
 /** First 8 hex digits of SHA-256: stable on every machine, and collisions are caught by KeyAllocator. */
 export function shortHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 8);
@@ -165,8 +176,13 @@ function segmentFrontMatter(
       value.items.forEach((item, index) => {
         if (isScalar(item) && typeof item.value === 'string') {
           add(keys.unique(`meta.${field}.${shortHash(item.value)}`), [field, index], item);
+        } else if (!(isScalar(item) && item.value === null)) {
+          throw notText(field, item, pointAt, options.file);
         }
       });
+    } else if (value !== undefined && !(isScalar(value) && value.value === null)) {
+      // `title: 123` would otherwise silently stay untranslated in every edition.
+      throw notText(field, value, pointAt, options.file);
     }
   }
   return { node, document, paths };

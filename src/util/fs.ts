@@ -28,6 +28,8 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  */
 export function readTextFile(file: string, displayPath = file): string {
   const bytes = readFileSync(file);
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) throw new YakugoError(inputMessage(utf16.bom ? 'utf16Bom' : 'utf16', { encoding: utf16.encoding }), { file: displayPath, place: { line: 1, column: 1 } });
   try {
     const text = decoder.decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -40,6 +42,24 @@ export function readTextFile(file: string, displayPath = file): string {
       place: { line: lines.length, column: (lines.at(-1) ?? '').length + 1 },
     });
   }
+}
+
+/**
+ * UTF-16 by its byte order mark, or without one by the NUL pattern of mostly-ASCII text (every other byte 0).
+ * ASCII text in UTF-16LE is valid UTF-8 full of NULs, so it would otherwise be read as garbage.
+ */
+export function utf16Encoding(bytes: Uint8Array): { encoding: 'UTF-16LE' | 'UTF-16BE'; bom: boolean } | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'UTF-16LE', bom: true };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'UTF-16BE', bom: true };
+  const sample = bytes.subarray(0, 4096 - (Math.min(bytes.length, 4096) % 2));
+  if (sample.length < 2) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? evenNul++ : oddNul++;
+  const pairs = sample.length / 2;
+  if (oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return { encoding: 'UTF-16LE', bom: false };
+  if (evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return { encoding: 'UTF-16BE', bom: false };
+  return undefined;
 }
 
 /** Index of the first byte that does not start or continue a valid UTF-8 sequence. */

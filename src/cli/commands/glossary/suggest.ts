@@ -16,7 +16,8 @@ const t = defineMessages('glossary-suggest', {
     minScore: 'only candidates scoring at least N',
     limit: 'at most N candidates (default 50; 0 for all)',
     format: 'output format: stylish, json, or yaml (concept stubs to paste into a glossary file)',
-    badNumber: '{{option}} must be a number, got "{{value}}"',
+    badNumber: '{{option}} must be a positive number or 0, got "{{value}}"',
+    badWhole: '{{option}} must be a positive whole number or 0, got "{{value}}"',
     badFormat: 'unknown format "{{format}}" (expected stylish, json or yaml)',
     none: 'no candidates: the glossary covers every term found',
   },
@@ -26,16 +27,18 @@ const t = defineMessages('glossary-suggest', {
     minScore: 'スコアが N 以上の候補だけ',
     limit: '最大 N 件(既定 50、0 で全件)',
     format: '出力形式: stylish、json、yaml(用語集に貼り付けられる概念の雛形)',
-    badNumber: '{{option}} には数値を指定してください("{{value}}")',
+    badNumber: '{{option}} には 0 以上の数値を指定してください("{{value}}")',
+    badWhole: '{{option}} には 0 以上の整数を指定してください("{{value}}")',
     badFormat: '未知の形式 "{{format}}"(stylish、json、yaml のいずれか)',
     none: '候補はありません。見つかった用語はすべて用語集にあります',
   },
 });
 
-function numberOption(value: string | undefined, option: string, fallback: number): number {
+function numberOption(value: string | undefined, option: string, fallback: number, whole = false): number {
   if (value === undefined) return fallback;
-  const number = Number(value);
-  if (!Number.isFinite(number) || number < 0) throw new YakugoError(t('badNumber', { option, value }));
+  const number = value.trim() === '' ? Number.NaN : Number(value);
+  if (!Number.isFinite(number) || number < 0) throw new YakugoError(t(whole ? 'badWhole' : 'badNumber', { option, value }));
+  if (whole && !Number.isInteger(number)) throw new YakugoError(t('badWhole', { option, value }));
   return number;
 }
 
@@ -60,7 +63,7 @@ export function register(group: Command): void {
       const context = cliContext(command);
       if (!['stylish', 'json', 'yaml'].includes(options.format)) throw new YakugoError(t('badFormat', { format: options.format }));
       const minScore = numberOption(options.minScore, '--min-score', 0);
-      const limit = numberOption(options.limit, '--limit', 50);
+      const limit = numberOption(options.limit, '--limit', 50, true);
       const { candidates, ids } = await projectCandidates(context, minScore, limit, files.length > 0 ? files.map((file) => resolve(file)) : undefined);
       const { project } = context;
       if (options.format === 'json') context.stdout.write(formatCandidatesJson(candidates));
