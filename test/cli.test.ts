@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { makeProject, read } from './helpers/project.js';
@@ -23,9 +25,9 @@ describe('yakugo CLI', () => {
     const { code, stdout, stderr } = await cli(['--root', root, 'build']);
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toEqual([
-      'ja (source): 1 article(s), 1/1 segments translated (100%), 1 written, 0 skipped',
-      'en: 1 article(s), 0/1 segments translated (0%), 1 written, 0 skipped',
-      'zh-Hans: 1 article(s), 0/1 segments translated (0%), 1 written, 0 skipped',
+      'ja (source): 1 article(s), 1/1 segments translated (100%); editions: 1 written, 0 unchanged, 0 skipped',
+      'en: 1 article(s), 0/1 segments translated (0%); editions: 1 written, 0 unchanged, 0 skipped',
+      'zh-Hans: 1 article(s), 0/1 segments translated (0%); editions: 1 written, 0 unchanged, 0 skipped',
     ]);
     expect(stderr).toContain('en a: 1 segment(s) fall back to ja (optional language)');
   });
@@ -83,5 +85,28 @@ describe('yakugo CLI', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('out/ja/a.md is outdated');
     expect(read(root, 'out/ja/a.md')).toBe('古い版\n');
+  });
+
+  it('a second build counts the editions as unchanged, not as written or skipped', async () => {
+    const root = makeProject({ 'yakugo.config.yaml': 'languages: [en]\n', 'source/a.md': '本文です。\n' });
+    await cli(['--root', root, 'extract']);
+    await cli(['--root', root, 'build']);
+    const { stdout } = await cli(['--root', root, 'build']);
+    expect(stdout).toContain('ja (source): 1 article(s), 1/1 segments translated (100%); editions: 0 written, 1 unchanged, 0 skipped');
+  });
+
+  it('the hint on a translation whose paragraph is gone says to run extract only while extract would help', async () => {
+    const root = makeProject({ 'yakugo.config.yaml': 'languages: [en]\n', 'source/a.md': '# 題\n\n消える段落です。\n' });
+    await cli(['--root', root, 'extract']);
+    const catalog = JSON.parse(read(root, 'locales/en/a.json')) as Record<string, string>;
+    const filled = Object.fromEntries(Object.keys(catalog).map((key, index) => [key, index === 0 ? 'Title' : 'A paragraph that goes.']));
+    writeFileSync(join(root, 'locales/en/a.json'), `${JSON.stringify(filled, null, 2)}\n`);
+    writeFileSync(join(root, 'source/a.md'), '# 題\n\nまったく別の内容に書き換えた。\n');
+    const before = await cli(['--root', root, 'check', '--rule', 'segment/stale']);
+    expect(before.stdout).toMatch(/belongs to no source segment any more .*: run yakugo extract and review it/);
+    await cli(['--root', root, 'extract']);
+    const after = await cli(['--root', root, 'check', '--rule', 'segment/stale']);
+    expect(after.stdout).toMatch(/belongs to no source segment any more \(its paragraph was removed or rewritten\): move it to the key of the paragraph it belongs to now, or delete it \(yakugo extract --prune/);
+    expect(after.stdout).not.toMatch(/run yakugo extract/);
   });
 });

@@ -46,7 +46,11 @@ export interface LanguageSummary {
   segments: number;
   translated: number;
   written: number;
+  /** Editions whose bytes in out/ are already what build would write. */
+  unchanged: number;
   skipped: number;
+  /** With `dryRun`: editions build would change. */
+  outdated: number;
 }
 
 export interface BuildResult {
@@ -215,13 +219,14 @@ function summarize(sourceLanguage: string, required: string[], editions: Edition
       segments: 0,
       translated: 0,
       written: 0,
+      unchanged: 0,
       skipped: 0,
+      outdated: 0,
     };
     summary.articles++;
     summary.segments += edition.segments;
     summary.translated += edition.segments - edition.fallback.length;
-    if (edition.status === 'written') summary.written++;
-    if (edition.status === 'skipped') summary.skipped++;
+    summary[edition.status]++;
     summaries.set(edition.lng, summary);
   }
   return [...summaries.values()];

@@ -7,6 +7,8 @@ export interface CliRun {
   code: number;
   stdout: string;
   stderr: string;
+  /** stdout and stderr interleaved as written, as a terminal shows them. */
+  output: string;
 }
 
 /**
@@ -20,13 +22,16 @@ export async function runCli(args: string[], options: { lang?: string; stdin?: s
   resetMessages();
   let stdout = '';
   let stderr = '';
+  let output = '';
   const spies: Array<{ mockRestore(): void }> = [
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
       stdout += String(chunk);
+      output += String(chunk);
       return true;
     }),
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
       stderr += String(chunk);
+      output += String(chunk);
       return true;
     }),
   ];
@@ -36,7 +41,7 @@ export async function runCli(args: string[], options: { lang?: string; stdin?: s
   process.exitCode = undefined;
   try {
     const code = await run(args);
-    return { code, stdout, stderr };
+    return { code, stdout, stderr, output };
   } finally {
     for (const spy of spies) spy.mockRestore();
     process.exitCode = undefined;

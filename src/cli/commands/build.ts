@@ -17,7 +17,8 @@ const t = defineMessages('build', {
     fallback: '{{lng}} {{article}}: {{count}} segment(s) fall back to {{source}} (optional language)',
     threshold: '{{lng}} {{article}}: not built, {{percent}}% translated is below the threshold of {{threshold}}%',
     outdated: '{{file}} is outdated',
-    summary: '{{lng}}{{required}}: {{articles}} article(s), {{translated}}/{{segments}} segments translated ({{percent}}%), {{written}} written, {{skipped}} skipped',
+    summary: '{{lng}}{{required}}: {{articles}} article(s), {{translated}}/{{segments}} segments translated ({{percent}}%); editions: {{written}} written, {{unchanged}} unchanged, {{skipped}} skipped',
+    summaryDryRun: '{{lng}}{{required}}: {{articles}} article(s), {{translated}}/{{segments}} segments translated ({{percent}}%); editions: {{outdated}} outdated, {{unchanged}} unchanged, {{skipped}} skipped',
     requiredMark: ' (required)',
     sourceMark: ' (source)',
     progress: 'building',
@@ -31,7 +32,8 @@ const t = defineMessages('build', {
     fallback: '{{lng}} {{article}}: {{count}} 件のセグメントが {{source}} の原文のままです(任意の言語)',
     threshold: '{{lng}} {{article}}: 翻訳率 {{percent}}% がしきい値 {{threshold}}% 未満のため作りませんでした',
     outdated: '{{file}} が古くなっています',
-    summary: '{{lng}}{{required}}: 記事 {{articles}} 件、翻訳済み {{translated}}/{{segments}} セグメント({{percent}}%)、書き出し {{written}} 件、スキップ {{skipped}} 件',
+    summary: '{{lng}}{{required}}: 記事 {{articles}} 件、翻訳済み {{translated}}/{{segments}} セグメント({{percent}}%)。版: 書き出し {{written}} 件、変更なし {{unchanged}} 件、スキップ {{skipped}} 件',
+    summaryDryRun: '{{lng}}{{required}}: 記事 {{articles}} 件、翻訳済み {{translated}}/{{segments}} セグメント({{percent}}%)。版: 古い {{outdated}} 件、変更なし {{unchanged}} 件、スキップ {{skipped}} 件',
     requiredMark: '(必須)',
     sourceMark: '(原文)',
     progress: '作成中',
@@ -84,7 +86,7 @@ export function register(program: Command): void {
       for (const summary of result.languages) {
         const mark = summary.lng === config.sourceLanguage ? t('sourceMark') : summary.required ? t('requiredMark') : '';
         const percent = percentTranslated(summary.segments, summary.segments - summary.translated);
-        context.stdout.write(`${t('summary', { ...summary, required: mark, percent })}\n`);
+        context.stdout.write(`${t(options.dryRun ? 'summaryDryRun' : 'summary', { ...summary, required: mark, percent })}\n`);
       }
       if (problems) process.exitCode = EXIT_PROBLEMS;
     });
