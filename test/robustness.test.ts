@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { extract } from '../src/catalog/extract.js';
+import { formatCatalog } from '../src/catalog/catalog.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { finished, startCli } from './helpers/compiled.js';
-import { copyRepository, makeProject } from './helpers/project.js';
+import { copyRepository, makeProject, read, readJson, write } from './helpers/project.js';
 
 /**
  * Faults no test can cause for real (a full disk, a read-only file system, permissions when tests run as
@@ -281,6 +284,19 @@ const cases: Case[] = [
     }),
   ),
   {
+    name: 'extract while another run holds the project lock',
+    project: async () => {
+      const root = await validProject();
+      writeFileSync(join(root, 'source/a.md'), `${article}\n新しい段落です。\n`);
+      // The test runner's own parent process: alive on this host for the whole test.
+      write(root, '.yakugo.lock', `${JSON.stringify({ pid: process.ppid, host: hostname(), command: 'translate', since: '2026-11-29T08:00:00.000Z' })}\n`);
+      return root;
+    },
+    args: ['extract'],
+    code: 2,
+    message: { en: /^another yakugo run \(translate, pid \d+ on .+\) is changing this project; wait for it to finish/m, ja: /^別の yakugo \(translate、/m },
+  },
+  {
     name: 'sourceLanguage listed among the target languages',
     project: () => makeProject({ 'yakugo.config.yaml': 'sourceLanguage: ja\nlanguages: [ja, en]\n', 'source/a.md': article }),
     args: ['extract'],
@@ -437,5 +453,92 @@ describe('robustness: a folder that is really read-only', () => {
       chmodSync(join(root, 'locales/zh-Hans'), 0o755);
     }
     expect(snapshot(root)).toEqual(before);
+  });
+});
+
+describe('robustness: people and processes at the same time', () => {
+  const paragraphs = ['DeepSeek は新しいモデルを発表した。', '蒸留は小さなモデルを作る技術です。', 'この段落は後で消えます。'];
+
+  /** Forty translated articles with pending source edits (a carry, a stale mark and an orphan each). */
+  function busyProject(): string {
+    const files: Record<string, string> = { 'yakugo.config.yaml': config };
+    const name = (i: number) => `a${String(i).padStart(2, '0')}`;
+    for (let i = 0; i < 40; i++) files[`source/${name(i)}.md`] = `---\ntitle: 題 ${i}\n---\n\n${paragraphs.map((text) => `${text}(${i})`).join('\n\n')}\n`;
+    const root = makeProject(files);
+    extract({ root });
+    for (let i = 0; i < 40; i++) {
+      const en = readJson(root, `locales/en/${name(i)}.json`);
+      write(root, `locales/en/${name(i)}.json`, formatCatalog(Object.keys(en).map((key, index) => [key, `English ${i}.${index}.`])));
+      const source = `source/${name(i)}.md`;
+      write(root, source, read(root, source).replace('発表した', '正式に発表した').replace(`題 ${i}`, `新しい題 ${i}`).replace(`${paragraphs[2]}(${i})\n\n`, ''));
+    }
+    return root;
+  }
+
+  function copyOf(root: string): string {
+    const copy = makeProject({});
+    for (const folder of ['source', 'locales']) cpSync(join(root, folder), join(copy, folder), { recursive: true });
+    cpSync(join(root, 'yakugo.config.yaml'), join(copy, 'yakugo.config.yaml'));
+    return copy;
+  }
+
+  const locales = (root: string) => Object.fromEntries(Object.entries(snapshot(root)).filter(([file]) => file.startsWith('locales')));
+
+  it('two extracts at once: one is refused with exit 2 and a message, or waits; nothing is lost', async () => {
+    const start = busyProject();
+    const reference = copyOf(start);
+    extract({ root: reference });
+    const root = copyOf(start);
+    const runs = await Promise.all([finished(startCli(['--root', root, 'extract'])), finished(startCli(['--root', root, 'extract']))]);
+    for (const run of runs) {
+      expect(run.stderr).not.toMatch(stackTrace);
+      if (run.code !== 0) {
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(/another yakugo run \(extract, pid \d+/);
+      }
+    }
+    expect(runs.some((run) => run.code === 0)).toBe(true);
+    expect(locales(root)).toEqual(locales(reference));
+  });
+
+  it('a translator saves a catalog while extract runs: the save is kept and merged', () => {
+    const root = busyProject();
+    const saved = 'locales/en/a39.json';
+    let edited: Record<string, string> | undefined;
+    extract({
+      root,
+      onWrite: () => {
+        if (edited) return;
+        // The translator saves the last catalog extract will write, after extract read it.
+        const catalog = readJson(root, saved);
+        const key = Object.keys(catalog)[1]!;
+        edited = { ...catalog, [key]: 'Saved by a person during extract.' };
+        writeFileSync(join(root, saved), formatCatalog(Object.entries(edited)));
+      },
+    });
+    expect(edited).toBeDefined();
+    expect(Object.values(readJson(root, saved))).toContain('Saved by a person during extract.');
+  });
+
+  it.each([
+    ['SIGKILL', 150],
+    ['SIGKILL', 400],
+    ['SIGINT', 150],
+    ['SIGINT', 400],
+  ] as const)('%s after %d ms, then a new run: exactly the result of one uninterrupted run, no stack trace', async (signal, delay) => {
+    const start = busyProject();
+    const reference = copyOf(start);
+    extract({ root: reference });
+    const root = copyOf(start);
+    const child = startCli(['--root', root, 'extract']);
+    const done = finished(child);
+    setTimeout(() => child.kill(signal), delay);
+    const stopped = await done;
+    expect(stopped.stderr).not.toMatch(stackTrace);
+    const rerun = await finished(startCli(['--root', root, 'extract']));
+    expect(rerun.code).toBe(0);
+    expect(rerun.stderr).not.toMatch(stackTrace);
+    expect(locales(root)).toEqual(locales(reference));
+    expect(Object.keys(snapshot(root)).filter((file) => /yakugo-(tmp|journal)/.test(file))).toEqual([]);
   });
 });
