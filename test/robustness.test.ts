@@ -283,6 +283,30 @@ const cases: Case[] = [
       message: { en, ja },
     }),
   ),
+  ...(
+    [
+      ['a 5 MB article', () => `# 大きな記事\n\n${'本文です。'.repeat(40).concat('\n\n').repeat(8_000)}`, /^source\/b\.md: the article is \d+ bytes, more than the limit of 2000000 \(limits\.articleBytes/m, /^source\/b\.md: 記事が \d+ バイトあり/m],
+      ['a 1 MB paragraph', () => `# 長い段落\n\n${'本文です。'.repeat(70_000)}\n`, /^source\/b\.md:3:1: this paragraph is 1050000 bytes, more than the limit of 100000/m, /^source\/b\.md:3:1: この段落は 1050000 バイトあり/m],
+      ['lists nested 1,000 deep', () => Array.from({ length: 1_000 }, (_, i) => `${'  '.repeat(i)}- 項目\n`).join(''), /^source\/b\.md:33:1: block quotes and lists nested 33 levels deep here, more than the limit of 32 \(limits\.nesting/m, /^source\/b\.md:33:1: ここで引用とリストが 33 段/m],
+      // Indented 5,000 deep, a list is 25 MB: the article size limit refuses it before anything else.
+      ['block quotes nested 5,000 deep', () => `${'>'.repeat(5_000)} 引用\n`, /^source\/b\.md:1:1: block quotes and lists nested 5000 levels deep/m, /^source\/b\.md:1:1: ここで引用とリストが 5000 段/m],
+      ['lists in one line nested 5,000 deep', () => `${'- '.repeat(5_000)}項目\n`, /^source\/b\.md:1:1: block quotes and lists nested \d+ levels deep/m, /^source\/b\.md:1:1: /m],
+      ['3,000 asterisks around a word', () => `${'*'.repeat(3_000)}強調${'*'.repeat(3_000)}\n`, /^source\/b\.md:1:1: a run of 3000 "\*" characters, longer than the limit of 64 \(limits\.delimiterRun/m, /^source\/b\.md:1:1: "\*" が 3000 個続いており/m],
+      ['3,000 underscores inside a sentence', () => `本文${'_'.repeat(3_000)}です。\n`, /^source\/b\.md:1:3: a run of 3000 "_" characters/m, /^source\/b\.md:1:3: "_" が 3000 個/m],
+    ] as const
+  ).map(
+    ([what, text, en, ja]): Case => ({
+      name: `extract with ${what}`,
+      project: async () => {
+        const root = await validProject();
+        writeFileSync(join(root, 'source/b.md'), text());
+        return root;
+      },
+      args: ['extract'],
+      code: 2,
+      message: { en, ja },
+    }),
+  ),
   {
     name: 'extract while another run holds the project lock',
     project: async () => {
@@ -540,5 +564,20 @@ describe('robustness: people and processes at the same time', () => {
     expect(rerun.stderr).not.toMatch(stackTrace);
     expect(locales(root)).toEqual(locales(reference));
     expect(Object.keys(snapshot(root)).filter((file) => /yakugo-(tmp|journal)/.test(file))).toEqual([]);
+  });
+});
+
+describe('robustness: the limits leave real articles alone', () => {
+  it('lists nested 10 deep, and a long asterisk run inside fenced code, are extracted and built', async () => {
+    const nested = Array.from({ length: 10 }, (_, i) => `${'  '.repeat(i)}- 項目 ${i}\n`).join('');
+    const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': `${nested}\n\`\`\`text\n${'*'.repeat(200)}\n\`\`\`\n\n> > > 引用です。\n` });
+    expect((await runCli(['--root', root, 'extract'])).code).toBe(0);
+    expect(Object.keys(readJson(root, 'locales/ja/a.json'))).toHaveLength(11);
+    expect((await runCli(['--root', root, 'build'])).code).toBe(0);
+  });
+
+  it('a project may raise a limit in its config', async () => {
+    const root = makeProject({ 'yakugo.config.yaml': `${config}limits: { delimiterRun: 300 }\n`, 'source/a.md': `${'*'.repeat(100)}強調${'*'.repeat(100)}\n` });
+    expect((await runCli(['--root', root, 'extract'])).code).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { inputMessage } from '../util/input-messages.js';
+import { DEFAULT_LIMITS } from '../markdown/limits.js';
 
 /** A BCP 47 language tag as i18next uses them: `ja`, `en`, `en-GB`, `zh-Hans`, `pt-BR`. */
 export const languageTag = z
@@ -32,6 +33,15 @@ export const configSchema = z.strictObject({
   fallback: z.record(languageTag, z.array(languageTag)).default({}),
   /** Minimum percentage of translated segments for an optional language to be built (like po4a's --keep). */
   threshold: z.record(languageTag, z.number().min(0).max(100)).default({}),
+  /** Bounds on one article, so no input makes a run take minutes or overflow the stack (docs/limits.md). */
+  limits: z
+    .strictObject({
+      articleBytes: z.number().int().positive().default(DEFAULT_LIMITS.articleBytes),
+      segmentBytes: z.number().int().positive().default(DEFAULT_LIMITS.segmentBytes),
+      nesting: z.number().int().positive().default(DEFAULT_LIMITS.nesting),
+      delimiterRun: z.number().int().positive().default(DEFAULT_LIMITS.delimiterRun),
+    })
+    .default(DEFAULT_LIMITS),
   /** Severity per check rule id. */
   rules: z.record(z.string(), ruleSetting).default({}),
 });

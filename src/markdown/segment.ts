@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Heading, Paragraph, Parent, PhrasingContent, Root, TableCell, Yaml } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
 import { type Document, isAlias, isScalar, isSeq, type Scalar } from 'yaml';
+import { checkMarkdownLimits, checkSegmentSize, type MarkdownLimits } from './limits.js';
 import { parseMarkdown } from './parse.js';
 import { alignRun, collectRuns, hasProse } from './runs.js';
 import type { Segment, SegmentKind, SourcePoint } from './types.js';
@@ -14,6 +15,8 @@ export interface SegmentOptions {
   frontMatter: string[];
   /** File name for messages. */
   file?: string;
+  /** Refuse text beyond these bounds before parsing it (articles; not catalog values, which are checked elsewhere). */
+  limits?: MarkdownLimits;
 }
 
 /** A segment together with the tree node it was made from (for rebuilding editions). */
@@ -42,6 +45,7 @@ export interface FrontMatter {
  * no other key.
  */
 export function segmentMarkdown(text: string, options: SegmentOptions): SegmentedMarkdown {
+  if (options.limits) checkMarkdownLimits(text, options.limits, options.file);
   const tree = parseMarkdown(text);
   const segments: Segment[] = [];
   const nodes = new Map<string, SegmentNode>();
@@ -59,6 +63,7 @@ export function segmentMarkdown(text: string, options: SegmentOptions): Segmente
     }
     return 'skip';
   });
+  if (options.limits) for (const segment of segments) checkSegmentSize(segment.text, options.limits, options.file, segment.start);
   return { tree, segments, nodes, frontMatter };
 }
 

@@ -100,7 +100,10 @@ export function loadArticle(project: Project, file: string): SourceArticle {
   // Named files too (`extract source/x.md`): a link anywhere along the path must stay inside the source folder.
   const sourceReal = realSourceFolder(project);
   if (sourceReal !== undefined) refuseLinkOutside(project, file, sourceReal);
+  const { limits } = project.config;
+  const bytes = withPath(file, () => statSync(file).size);
+  if (bytes > limits.articleBytes) throw new YakugoError(inputMessage('articleTooLarge', { bytes, limit: limits.articleBytes }), { file: path });
   const source = withPath(file, () => readTextFile(file, path));
-  const { segments } = segmentMarkdown(source, { frontMatter: project.config.frontMatter, file: path });
+  const { segments } = segmentMarkdown(source, { frontMatter: project.config.frontMatter, file: path, limits });
   return { id, file, path, source, segments };
 }

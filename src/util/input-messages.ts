@@ -8,6 +8,10 @@ import { defineMessages } from './i18n.js';
 export const inputMessage = defineMessages('input', {
   en: {
     notUtf8: 'not UTF-8: invalid byte 0x{{byte}}',
+    tooDeep: 'block quotes and lists nested {{depth}} levels deep here, more than the limit of {{limit}} (limits.nesting in the config)',
+    delimiterRun: 'a run of {{length}} "{{char}}" characters, longer than the limit of {{limit}} (limits.delimiterRun in the config): such runs make emphasis parsing take minutes; escape them (\\{{char}}) or put them in code',
+    articleTooLarge: 'the article is {{bytes}} bytes, more than the limit of {{limit}} (limits.articleBytes in the config); split it into several articles',
+    segmentTooLarge: 'this paragraph is {{bytes}} bytes, more than the limit of {{limit}} for one segment (limits.segmentBytes in the config); split it with blank lines',
     utf16Bom: 'the file is {{encoding}} (it starts with a byte order mark), not UTF-8: save it as UTF-8',
     utf16: 'the file looks like {{encoding}} without a byte order mark (every other byte is 0), not UTF-8: save it as UTF-8',
     invalidYaml: 'invalid YAML: {{detail}}',
@@ -51,6 +55,10 @@ export const inputMessage = defineMessages('input', {
   },
   ja: {
     notUtf8: 'UTF-8 ではありません: 不正なバイト 0x{{byte}}',
+    tooDeep: 'ここで引用とリストが {{depth}} 段に入れ子になっており、上限 {{limit}} 段(設定の limits.nesting)を超えています',
+    delimiterRun: '"{{char}}" が {{length}} 個続いており、上限 {{limit}} 個(設定の limits.delimiterRun)を超えています。強調の解析に何分もかかるためです。エスケープする(\\{{char}})かコードに入れてください',
+    articleTooLarge: '記事が {{bytes}} バイトあり、上限 {{limit}} バイト(設定の limits.articleBytes)を超えています。複数の記事に分けてください',
+    segmentTooLarge: 'この段落は {{bytes}} バイトあり、1 セグメントの上限 {{limit}} バイト(設定の limits.segmentBytes)を超えています。空行で分けてください',
     utf16Bom: 'このファイルは {{encoding}} です(バイト順マークで始まります)。UTF-8 ではありません。UTF-8 で保存してください',
     utf16: 'このファイルは BOM なしの {{encoding}} のようです(1 バイトおきに 0 があります)。UTF-8 ではありません。UTF-8 で保存してください',
     invalidYaml: 'YAML として読めません: {{detail}}',
