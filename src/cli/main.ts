@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_INPUT, EXIT_OK, YakugoError } from '../util/errors.js';
 import { fileSystemError, showPathsRelativeTo } from '../util/fs-errors.js';
 import { commands } from './commands/index.js';
+import { localizeCommander } from './commander-i18n.js';
 import { defineMessages } from '../util/i18n.js';
 
 const t = defineMessages('main', {
@@ -49,6 +50,7 @@ export function createProgram(): Command {
     .exitOverride();
   for (const register of commands) register(program);
   localizeHelp(program);
+  localizeCommander(program);
   return program;
 }
 

@@ -50,6 +50,11 @@ export function messages(): TFunction {
   return instance.t;
 }
 
+/** Every message table registered so far, by namespace (for the test that both languages are complete). */
+export function messageTables(): ReadonlyMap<string, MessageTable> {
+  return tables;
+}
+
 /** Forgets the instance so the next call re-reads the locale (tests switch LANG). */
 export function resetMessages(): void {
   instance = undefined;
