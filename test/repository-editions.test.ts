@@ -6,7 +6,9 @@ import { listArticles, loadArticle } from '../src/project/articles.js';
 import { loadProject } from '../src/config/load.js';
 import { repositoryRoot, read } from './helpers/project.js';
 
-describe('the shipped articles', () => {
+// This repository's showcase articles. A content project is a repository of its own (`yakugo init`), with
+// its own `npm test`; these tests hold only for the articles shipped here.
+describe("this repository's showcase articles", () => {
   it('out/ is up to date: building again would change no byte (run `npx yakugo build` after editing)', () => {
     const result = build({ root: repositoryRoot, dryRun: true });
     expect(result.missing).toEqual([]);

@@ -1,4 +1,4 @@
-import { type Command, Help, type Option } from 'commander';
+import { type Argument, type Command, Help, type Option } from 'commander';
 import { defineMessages } from '../util/i18n.js';
 
 /**
@@ -114,6 +114,9 @@ export function localizeCommander(command: Command): void {
     },
     optionDescription(this: Help, option: Option) {
       return localizeExtra(Help.prototype.optionDescription.call(this, option));
+    },
+    argumentDescription(this: Help, argument: Argument) {
+      return localizeExtra(Help.prototype.argumentDescription.call(this, argument));
     },
   });
   command.configureOutput({ outputError: (text, write) => write(localizeCommanderError(text)) });
