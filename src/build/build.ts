@@ -1,11 +1,12 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, resolve, } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
 import { loadProject, type Project } from '../config/load.js';
 import type { SourceArticle } from '../markdown/types.js';
 import { displayPath, listArticles, loadArticle } from '../project/articles.js';
 import { YakugoError } from '../util/errors.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { readBytesIfExists, writeFileAtomic } from '../util/fs.js';
+import { editionInputsHash, forgetOthers, isCurrent, readManifest, record, writeManifest } from './manifest.js';
 import { EditionError, renderEdition } from './edition.js';
 import { createResolver, type Resources } from './resolve.js';
 import { inputMessage } from '../util/input-messages.js';
@@ -69,7 +70,8 @@ export function build(options: BuildOptions = {}): BuildResult {
   const resolver = createResolver(config, loadResources(project, articles));
   const editions: EditionReport[] = [];
   const missing: BuildResult['missing'] = [];
-  const pending: Array<{ file: string; contents: string; report: EditionReport }> = [];
+  const pending: Array<{ file: string; contents: string; report: EditionReport; same: boolean }> = [];
+  const manifest = readManifest(project);
   options.onStart?.(articles.length * (1 + config.languages.length));
 
   for (const lng of [config.sourceLanguage, ...config.languages]) {
@@ -107,8 +109,17 @@ export function build(options: BuildOptions = {}): BuildResult {
         }
       }
       if (report.status !== 'skipped') {
-        const contents = renderOrExplain(project, article, lng, catalog, texts);
-        pending.push({ file: outFile, contents, report });
+        const edition = relative(project.dirs.out, outFile).split(sep).join('/');
+        const inputs = editionInputsHash(article.source, config.frontMatter, texts);
+        const onDisk = readBytesIfExists(outFile);
+        if (isCurrent(manifest, edition, inputs, onDisk)) {
+          // Rendered from exactly these inputs by this very code, and nobody changed the file since.
+          report.status = 'unchanged';
+        } else {
+          const contents = renderOrExplain(project, article, lng, catalog, texts);
+          pending.push({ file: outFile, contents, report, same: onDisk?.equals(Buffer.from(contents, 'utf8')) === true });
+          if (!options.dryRun) record(manifest, edition, inputs, contents);
+        }
       }
       editions.push(report);
       options.onProgress?.(report.file);
@@ -116,14 +127,18 @@ export function build(options: BuildOptions = {}): BuildResult {
   }
 
   // Everything was rendered and verified before the first byte is written.
-  for (const { file, contents, report } of pending) {
-    const same = existsSync(file) && readFileSync(file, 'utf8') === contents;
+  for (const { file, contents, report, same } of pending) {
     if (same) report.status = 'unchanged';
     else if (options.dryRun) {
       report.status = 'outdated';
       report.contents = contents;
     }
     else writeFileAtomic(file, contents);
+  }
+  if (!options.dryRun) {
+    // A full build knows every edition there is: entries of removed articles or languages go.
+    if (options.files === undefined) forgetOthers(manifest, new Set(editions.map((report) => relative(project.dirs.out, resolve(project.root, report.file)).split(sep).join('/'))));
+    writeManifest(project, manifest);
   }
 
   return { project, editions, languages: summarize(config.sourceLanguage, config.required, editions), missing };
