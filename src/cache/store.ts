@@ -69,7 +69,7 @@ const opened = new Map<string, Cache>();
 
 /** Sets how this process caches; a setting left out goes back to its default. */
 export function configureCache(options: { enabled?: boolean; location?: string }): void {
-  settings.enabled = options.enabled ?? true;
+  settings.enabled = options.enabled ?? process.env['YAKUGO_NO_CACHE'] === undefined;
   settings.location = options.location;
 }
 
