@@ -177,6 +177,16 @@ describe('yakugo review accept', () => {
     expect((await checkJson(root)).problems).toEqual([]);
   });
 
+  it('keeps a translator’s note on the entries it accepts', async () => {
+    const root = projectWithDrafts({ en: [null, null, MACHINE] });
+    const file = 'locales/en/basics.state.yaml';
+    write(root, file, read(root, file).replace(`origin: "${MACHINE}" }`, `origin: "${MACHINE}", note: "kept on purpose" }`));
+    await runCli(['--root', root, 'review', 'accept']);
+    const entry = readState(`${root}/${file}`, file).get(keysOf(root, 'en')[2]!);
+    expect(entry).toMatchObject({ note: 'kept on purpose' });
+    expect(entry?.origin).toBeUndefined();
+  });
+
   it('--dry-run lists what it would accept and writes nothing', async () => {
     const root = projectWithDrafts({ en: [null, null, MACHINE] });
     const before = read(root, 'locales/en/basics.state.yaml');

@@ -1,6 +1,6 @@
 import type { Segment } from '../markdown/types.js';
 import { shortHash } from '../markdown/segment.js';
-import { type CatalogState, isStale, isUnreviewed } from './state.js';
+import { type CatalogState, isStale, isUnreviewed, withExtras } from './state.js';
 
 /** One translation `review accept` marked reviewed, and what it was before. */
 export interface AcceptedEntry {
@@ -41,7 +41,7 @@ export function acceptReviewed(
     const draft = isUnreviewed(entry, translation);
     const stale = isStale(entry, segment.text, translation);
     if (!draft && !stale) continue;
-    next.set(segment.key, { source: shortHash(segment.text), target: entry.target });
+    next.set(segment.key, withExtras({ source: shortHash(segment.text), target: entry.target }, { note: entry.note }));
     accepted.push(draft && entry.origin !== undefined ? { key: segment.key, origin: entry.origin, stale } : { key: segment.key, stale });
   }
   return { state: next, accepted };
