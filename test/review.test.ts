@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extract } from '../src/catalog/extract.js';
 import { formatState, readState } from '../src/catalog/state.js';
+import { LOCK_FILE } from '../src/project/lock.js';
 import { runCli } from './helpers/cli.js';
 import { makeProject, read, readJson, write } from './helpers/project.js';
 
@@ -208,6 +209,18 @@ describe('yakugo review accept', () => {
     expect(read(root, 'locales/en/basics.json')).toBe(catalog);
     const after = await runCli(['--root', root, 'check', '--format', 'json', '--rule', 'segment/stale']);
     expect(JSON.parse(after.stdout).problems.map((problem: { lng: string }) => problem.lng)).toEqual(['zh-Hans']);
+  });
+
+  it('waits for nobody: while another run holds the project lock it exits 2 and writes nothing (a dry run still lists)', async () => {
+    const root = projectWithDrafts({ en: [null, null, MACHINE] });
+    write(root, LOCK_FILE, `${JSON.stringify({ pid: 1, host: 'build-runner-7', command: 'translate', since: '2026-11-29T08:00:00.000Z' })}\n`);
+    const before = read(root, 'locales/en/basics.state.yaml');
+    const run = await runCli(['--root', root, 'review', 'accept']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('another yakugo run (translate, pid 1 on build-runner-7');
+    expect(read(root, 'locales/en/basics.state.yaml')).toBe(before);
+    const dry = await runCli(['--root', root, 'review', 'accept', '--dry-run']);
+    expect([dry.code, dry.stdout.includes('would accept 1 translation(s)')]).toEqual([0, true]);
   });
 
   it('exits 2 on an unknown language, key or file, writing nothing', async () => {

@@ -7,12 +7,14 @@ import { relative, resolve, sep } from 'node:path';
 import type { Project } from '../config/load.js';
 import type { SourceArticle } from '../markdown/types.js';
 import { displayPath, listArticles, loadArticle } from '../project/articles.js';
+import { withProjectLock } from '../project/lock.js';
 import { YakugoError } from '../util/errors.js';
 import { defineMessages } from '../util/i18n.js';
 import { isInside } from '../util/paths.js';
-import { catalogPath } from './catalog.js';
+import { catalogPath, readCatalogIfExists } from './catalog.js';
+import { readState, statePath } from './state.js';
 import { type AcceptedEntry, acceptReviewed } from './review.js';
-import { updateSidecar } from './review-update.js';
+import { updateCatalog } from './update.js';
 
 const t = defineMessages('review-accept', {
   en: {
@@ -46,7 +48,12 @@ export interface CatalogReview {
   accepted: AcceptedEntry[];
 }
 
-/** Accepts the selected drafts and stale translations; catalogs with nothing to accept are left out. */
+/**
+ * Accepts the selected drafts and stale translations; catalogs with nothing to accept are left out. Runs
+ * under the project lock, and each sidecar is rewritten through `updateCatalog`: decided from the catalog
+ * and sidecar as they are on disk when written (a translator's save in between is read again, never
+ * overwritten), the catalog itself left as it is.
+ */
 export function reviewAccept(project: Project, selection: ReviewSelection = {}): CatalogReview[] {
   const languages = selectLanguages(project, selection.languages);
   const targets = selectTargets(project, selection.files ?? [], languages);
@@ -56,19 +63,28 @@ export function reviewAccept(project: Project, selection: ReviewSelection = {}):
     const unknown = [...keys].find((key) => !known.has(key));
     if (unknown !== undefined) throw new YakugoError(t('unknownKey', { key: unknown }));
   }
-  const reviews: CatalogReview[] = [];
-  for (const { lng, article } of targets) {
-    const file = catalogPath(project, lng, article.id);
-    let accepted: AcceptedEntry[] = [];
-    updateSidecar(project, lng, article.id, (catalog, state) => {
-      const result = acceptReviewed(article.segments, catalog.entries, state, keys);
-      accepted = result.accepted;
-      if (accepted.length === 0 || selection.dryRun) return undefined;
-      return { entries: catalog.entries, state: result.state };
-    });
-    if (accepted.length > 0) reviews.push({ lng, article: article.id, catalog: displayPath(project, file), accepted });
-  }
-  return reviews;
+  const accept = (): CatalogReview[] => {
+    const reviews: CatalogReview[] = [];
+    for (const { lng, article } of targets) {
+      const file = catalogPath(project, lng, article.id);
+      let accepted: AcceptedEntry[] = [];
+      if (selection.dryRun) {
+        const stateFile = statePath(file);
+        const entries = readCatalogIfExists(file, displayPath(project, file)).entries;
+        accepted = acceptReviewed(article.segments, entries, readState(stateFile, displayPath(project, stateFile)), keys).accepted;
+      } else {
+        updateCatalog(project, lng, article.id, (current) => {
+          const result = acceptReviewed(article.segments, current.entries, current.state, keys);
+          accepted = result.accepted;
+          return accepted.length === 0 ? undefined : { entries: [...current.entries], state: result.state };
+        });
+      }
+      if (accepted.length > 0) reviews.push({ lng, article: article.id, catalog: displayPath(project, file), accepted });
+    }
+    return reviews;
+  };
+  // A dry run writes nothing, so it neither takes nor waits for the lock.
+  return selection.dryRun ? accept() : withProjectLock(project, 'review accept', accept);
 }
 
 function selectLanguages(project: Project, wanted: readonly string[] | undefined): string[] {
