@@ -8,7 +8,7 @@ import { relative, resolve } from 'node:path';
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
 import { similarity } from '../catalog/similarity.js';
-import { isStale, readState, statePath } from '../catalog/state.js';
+import { isStale, isUnreviewed, readState, statePath } from '../catalog/state.js';
 import type { Project } from '../config/load.js';
 import { acceptedTerms, loadGlossary, preferredTerm } from '../glossary/load.js';
 import { createMatcher, type Matcher, type RunMatch } from '../glossary/match.js';
@@ -280,13 +280,16 @@ function prepareTarget(
   };
   const pairs: SegmentPair[] = sources.map((source) => {
     const target = catalog.entries.get(source.segment.key);
-    return {
+    const entry = state.get(source.segment.key);
+    const pair: SegmentPair = {
       lng,
       source,
       target,
       place: placeOf(source.segment.key),
-      stale: target !== undefined && isStale(state.get(source.segment.key), source.segment.text, target),
+      stale: target !== undefined && isStale(entry, source.segment.text, target),
     };
+    if (target !== undefined && entry?.origin !== undefined && isUnreviewed(entry, target)) pair.origin = entry.origin;
+    return pair;
   });
   const current = new Set(sources.map((source) => source.segment.key));
   const orphans: OrphanEntry[] = [];
