@@ -6,6 +6,7 @@ import { register as glossary } from './glossary.js';
 import { register as status } from './status.js';
 import { register as fix } from './fix.js';
 import { register as init } from './init.js';
+import { register as review } from './review.js';
 
 /** Each command lives in its own module and registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -17,6 +18,7 @@ export const commands: RegisterCommand[] = [
   build,
   check,
   status,
+  review,
   fix,
   glossary,
 ];
