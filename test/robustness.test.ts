@@ -308,6 +308,17 @@ const cases: Case[] = [
     }),
   ),
   {
+    name: 'a source file named with .. that leads outside the source folder',
+    project: async () => {
+      const root = await validProject();
+      writeFileSync(join(root, 'outside.md'), '# 外\n');
+      return root;
+    },
+    args: ['extract', 'source/../outside.md'],
+    code: 2,
+    message: { en: /^outside\.md: article is outside the source folder source/m, ja: /^outside\.md: 記事が原稿フォルダ source の外にあります/m },
+  },
+  {
     name: 'extract while another run holds the project lock',
     project: async () => {
       const root = await validProject();
@@ -582,5 +593,39 @@ describe('robustness: the limits leave real articles alone', () => {
   it('a project may raise a limit in its config', async () => {
     const root = makeProject({ 'yakugo.config.yaml': `${config}limits: { delimiterRun: 300 }\n`, 'source/a.md': `${'*'.repeat(100)}強調${'*'.repeat(100)}\n` });
     expect((await runCli(['--root', root, 'extract'])).code).toBe(0);
+  });
+});
+
+describe('robustness: unusual but valid input works, and stays as written', () => {
+  it.each([
+    ['a name with spaces', 'source/my article.md', 'my article'],
+    ['a Japanese name', 'source/記事/はじめに.md', '記事/はじめに'],
+    ['dots in a name', 'source/v1..2.md', 'v1..2'],
+  ])('%s: extract and build use it as the article id', async (_what, file, id) => {
+    const root = makeProject({ 'yakugo.config.yaml': config, [file]: '# 見出し\n\n本文です。\n' });
+    expect((await runCli(['--root', root, 'extract'])).code).toBe(0);
+    expect(Object.values(readJson(root, `locales/ja/${id}.json`))).toEqual(['見出し', '本文です。']);
+    expect((await runCli(['--root', root, 'build'])).code).toBe(0);
+    expect(read(root, `out/ja/${id}.md`)).toBe('# 見出し\n\n本文です。\n');
+  });
+
+  it('an empty article gives empty catalogs and an empty edition', async () => {
+    const root = makeProject({ 'yakugo.config.yaml': config, 'source/empty.md': '' });
+    expect((await runCli(['--root', root, 'extract'])).code).toBe(0);
+    expect(readJson(root, 'locales/en/empty.json')).toEqual({});
+    expect((await runCli(['--root', root, 'build'])).code).toBe(0);
+    const check = await runCli(['--root', root, 'check']);
+    expect(check.code).toBe(0);
+    expect(check.stderr).not.toMatch(stackTrace);
+  });
+
+  it('{{x}} and $t(x) in the text are neither interpolated nor nested', async () => {
+    const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': '本文の{{name}}と$t(key)です。\n' });
+    expect((await runCli(['--root', root, 'extract'])).code).toBe(0);
+    const [key] = Object.keys(readJson(root, 'locales/en/a.json'));
+    write(root, 'locales/en/a.json', formatCatalog([[key!, 'Text with {{name}} and $t(key).']]));
+    expect((await runCli(['--root', root, 'build'])).code).toBe(0);
+    expect(read(root, 'out/ja/a.md')).toBe('本文の{{name}}と$t(key)です。\n');
+    expect(read(root, 'out/en/a.md')).toBe('Text with {{name}} and $t(key).\n');
   });
 });
