@@ -363,6 +363,19 @@ const cases: Case[] = [
     message: { en: /^--limit must be a positive whole number or 0, got "-1"$/m, ja: /^--limit には 0 以上の整数を指定してください\("-1"\)$/m },
   },
   {
+    name: 'a translation with 3,000 asterisks around a word',
+    project: async () => {
+      const root = await validProject();
+      const catalog = readJson(root, 'locales/en/a.json');
+      const keys = Object.keys(catalog);
+      write(root, 'locales/en/a.json', formatCatalog(keys.map((key, index) => [key, index === 2 ? `${'*'.repeat(3_000)}word${'*'.repeat(3_000)}` : 'Text'])));
+      return root;
+    },
+    args: ['build'],
+    code: 2,
+    message: { en: /^locales\/en\/a\.json:4:\d+: paragraph\.[0-9a-f]{8}: a run of 3000 "\*" characters/m, ja: /^locales\/en\/a\.json:4:\d+: paragraph\.[0-9a-f]{8}: "\*" が 3000 個/m },
+  },
+  {
     name: 'a catalog that is not JSON',
     project: async () => {
       const root = await validProject();

@@ -10,6 +10,7 @@ import { writeAll } from '../util/write-all.js';
 import { readBytesIfExists } from '../util/fs.js';
 import { editionInputsHash, forgetOthers, isCurrent, readManifest, record, writeManifest } from './manifest.js';
 import { EditionError, renderEdition } from './edition.js';
+import { checkMarkdownLimits } from '../markdown/limits.js';
 import { createResolver, type Resources } from './resolve.js';
 import { inputMessage } from '../util/input-messages.js';
 import { isInside } from '../util/paths.js';
@@ -115,6 +116,7 @@ export function build(options: BuildOptions = {}): BuildResult {
         drafts,
       };
       const catalog = displayPath(project, catalogPath(project, lng, article.id));
+      if (lng !== config.sourceLanguage) checkTranslationLimits(project, lng, article, catalog, texts, fallback);
       if (required && fallback.length > 0) {
         missing.push({ lng, article: article.id, catalog, keys: fallback });
         report.status = 'skipped';
@@ -175,6 +177,23 @@ export function languageBelowThreshold(project: Project, lng: string, percent: n
 
 export function percentTranslated(total: number, missing: number): number {
   return total === 0 ? 100 : Math.floor(((total - missing) / total) * 1000) / 10;
+}
+
+/**
+ * A translation is Markdown a person typed too: `*`×3000 in a catalog value would make rendering the edition
+ * take minutes, so translated values meet the same limits as articles, reported at their catalog entry.
+ */
+function checkTranslationLimits(project: Project, lng: string, article: SourceArticle, catalog: string, texts: Map<string, string>, fallback: string[]): void {
+  for (const [key, text] of texts) {
+    if (fallback.includes(key)) continue;
+    try {
+      checkMarkdownLimits(text, project.config.limits, catalog);
+    } catch (error) {
+      if (!(error instanceof YakugoError)) throw error;
+      const place = readCatalogIfExists(catalogPath(project, lng, article.id), catalog).places.get(key);
+      throw new YakugoError(`${key}: ${error.reason}`, { file: catalog, place: place ?? { line: 1, column: 1 }, cause: error });
+    }
+  }
 }
 
 function renderOrExplain(project: Project, article: SourceArticle, lng: string, catalog: string, texts: Map<string, string>): string {
