@@ -104,7 +104,8 @@ describe('yakugo CLI', () => {
     writeFileSync(join(root, 'source/a.md'), '# 題\n\nまったく別の内容に書き換えた。\n');
     const before = await cli(['--root', root, 'check', '--rule', 'segment/stale']);
     expect(before.stdout).toMatch(/belongs to no source segment any more .*: run yakugo extract and review it/);
-    await cli(['--root', root, 'extract']);
+    const extracted = await cli(['--root', root, 'extract']);
+    expect(extracted.stderr).toMatch(/en a: translation of paragraph\.[0-9a-f]{8} has no source paragraph any more; kept in locales\/en\/a\.json: move it to the key of its paragraph, or remove it with yakugo extract --prune/);
     const after = await cli(['--root', root, 'check', '--rule', 'segment/stale']);
     expect(after.stdout).toMatch(/belongs to no source segment any more \(its paragraph was removed or rewritten\): move it to the key of the paragraph it belongs to now, or delete it \(yakugo extract --prune/);
     expect(after.stdout).not.toMatch(/run yakugo extract/);
