@@ -355,6 +355,15 @@ const cases: Case[] = [
     code: 2,
     message: { en: /^glossary\/bomb\.yaml:1:5: anchors \(&name\) are not supported/m, ja: /^glossary\/bomb\.yaml:1:5: 用語集ファイルではアンカー/m },
   },
+  ...(
+    [
+      [['check', '--rule', 'term/nope'], /^unknown rule "term\/nope" \(rules: /m, /^不明なルール "term\/nope"\(ルール: /m],
+      [['check', '--lang', 'fr'], /^unknown language "fr" \(configured: ja, en\)$/m, /^不明な言語 "fr"\(設定されている言語: ja, en\)$/m],
+      [['status', '--article', 'missing'], /^unknown article "missing" \(articles: source\/a\.md\)$/m, /^不明な記事 "missing"\(記事: source\/a\.md\)$/m],
+    ] as const
+  ).map(
+    ([args, en, ja]): Case => ({ name: `yakugo ${args.join(' ')}`, project: () => validProject(), args: [...args], code: 2, message: { en, ja } }),
+  ),
   {
     name: 'glossary suggest --limit -1',
     project: () => validProject(),

@@ -19,6 +19,7 @@ import type { SourceArticle } from '../markdown/types.js';
 import { articleFacts, displayPath, listArticles, loadArticle } from '../project/articles.js';
 import { fileSize, type Shard, selectShard } from '../project/shard.js';
 import { YakugoError } from '../util/errors.js';
+import { inputMessage } from '../util/input-messages.js';
 import { readTextFile } from '../util/fs.js';
 import { checkEditions } from './editions.js';
 import { rules as allRules } from './rules/index.js';
@@ -179,7 +180,7 @@ export function selectRules(ids: readonly string[] | undefined): Rule[] {
   if (!ids || ids.length === 0) return [...allRules];
   return ids.map((id) => {
     const rule = allRules.find((candidate) => candidate.id === id);
-    if (!rule) throw new YakugoError(`unknown rule "${id}" (rules: ${allRules.map((known) => known.id).join(', ')})`);
+    if (!rule) throw new YakugoError(inputMessage('unknownRule', { id, rules: allRules.map((known) => known.id).join(', ') }));
     return rule;
   });
 }
@@ -189,7 +190,7 @@ function selectLanguages(project: Project, wanted: readonly string[] | undefined
   if (!wanted || wanted.length === 0) return { languages: [...languages], includesSource: true };
   for (const lng of wanted) {
     if (lng !== sourceLanguage && !languages.includes(lng)) {
-      throw new YakugoError(`unknown language "${lng}" (configured: ${[sourceLanguage, ...languages].join(', ')})`);
+      throw new YakugoError(inputMessage('unknownLanguage', { lng, languages: [sourceLanguage, ...languages].join(', ') }));
     }
   }
   return { languages: languages.filter((lng) => wanted.includes(lng)), includesSource: wanted.includes(sourceLanguage) };
@@ -207,7 +208,7 @@ function selectArticles(project: Project, wanted: readonly string[] | undefined)
       return candidate === asPath || candidate === resolve(process.cwd(), name) || id === name || id === name.replace(/\.(md|markdown)$/i, '');
     });
     if (!file) {
-      throw new YakugoError(`unknown article "${name}" (articles: ${files.map((candidate) => displayPath(project, candidate)).join(', ') || 'none'})`);
+      throw new YakugoError(inputMessage('unknownArticle', { name, articles: files.map((candidate) => displayPath(project, candidate)).join(', ') || inputMessage('none') }));
     }
     selected.add(file);
   }
