@@ -189,8 +189,9 @@ export function percentTranslated(total: number, missing: number): number {
  * take minutes, so translated values meet the same limits as articles, reported at their catalog entry.
  */
 function checkTranslationLimits(project: Project, lng: string, article: SourceArticle, catalog: string, texts: Map<string, string>, fallback: string[]): void {
+  const untranslated = new Set(fallback);
   for (const [key, text] of texts) {
-    if (fallback.includes(key)) continue;
+    if (untranslated.has(key)) continue;
     try {
       checkMarkdownLimits(text, project.config.limits, catalog);
     } catch (error) {

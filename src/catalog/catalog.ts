@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve, } from 'node:path';
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Project } from '../config/load.js';
-import { placeOfOffset, YakugoError } from '../util/errors.js';
+import { YakugoError } from '../util/errors.js';
+import { LineIndex } from '../util/lines.js';
 import { readTextFile, } from '../util/fs.js';
 import { inputMessage } from '../util/input-messages.js';
 import { isInside } from '../util/paths.js';
@@ -49,8 +50,10 @@ export function readCatalog(file: string, displayPath: string): Catalog {
 export function parseCatalog(text: string, displayPath: string): Catalog {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  // One index of line starts for the whole file: a place per entry from a fresh index was quadratic.
+  const lines = new LineIndex(text);
   const fail = (message: string, offset: number): never => {
-    throw new YakugoError(message, { file: displayPath, place: placeOfOffset(text, offset) });
+    throw new YakugoError(message, { file: displayPath, place: lines.place(offset) });
   };
   const [error] = errors;
   if (error) fail(inputMessage('invalidJson', { detail: humanParseError(printParseErrorCode(error.error)) }), error.offset);
@@ -67,7 +70,7 @@ export function parseCatalog(text: string, displayPath: string): Catalog {
       fail(inputMessage('valueNotString', { key, kind: describe(valueNode) }), valueNode.offset);
     }
     catalog.entries.set(key, valueNode.value as string);
-    catalog.places.set(key, placeOfOffset(text, valueNode.offset));
+    catalog.places.set(key, lines.place(valueNode.offset));
   }
   return catalog;
 }
