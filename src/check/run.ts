@@ -126,6 +126,11 @@ export function runRules(prepared: PreparedCheck, rules: readonly Rule[] = prepa
   return sortProblems(problems);
 }
 
+/** The languages a prepared run checks, the source language first when its rules are included. */
+export function checkedLanguages(project: Project, prepared: PreparedCheck): string[] {
+  return [...(prepared.includesSource ? [project.config.sourceLanguage] : []), ...prepared.languages];
+}
+
 export async function runCheck(project: Project, selection: CheckSelection = {}): Promise<CheckResult> {
   const prepared = await prepareCheck(project, selection);
   return { problems: runRules(prepared), rules: prepared.rules, prepared };
