@@ -1,0 +1,109 @@
+/**
+ * Translation memory and the response cache.
+ *
+ * The memory is every reviewed translation in the project (a person wrote or accepted it: no draft origin,
+ * not stale), by language and source text. An identical source segment is reused as is (origin `tm`);
+ * similar ones (bigram similarity ≥ 0.7, as `extract` measures it) are examples for LLM providers.
+ *
+ * The response cache keeps each accepted provider reply under `node_modules/.cache/yakugo/translate/`,
+ * keyed by provider, model, language, the text as sent, the glossary hash and the prompt version, so a run
+ * after an interruption sends nothing twice.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
+import { similarity } from '../catalog/similarity.js';
+import { isStale, readState, statePath } from '../catalog/state.js';
+import type { Project } from '../config/load.js';
+import type { SourceArticle } from '../markdown/types.js';
+import { displayPath } from '../project/articles.js';
+import { writeFileAtomic } from '../util/fs.js';
+import type { Example } from './types.js';
+
+/** Below this a similar translation is no help as an example. */
+export const EXAMPLE_SIMILARITY = 0.7;
+const MAX_EXAMPLES = 3;
+
+export interface TranslationMemory {
+  /** The reviewed translation of exactly this source text, if any. */
+  exact(lng: string, sourceText: string): string | undefined;
+  /** Reviewed translations of similar source texts, most similar first. */
+  similar(lng: string, sourceText: string): Example[];
+}
+
+export function buildMemory(project: Project, articles: readonly SourceArticle[], languages: readonly string[]): TranslationMemory {
+  const byLanguage = new Map<string, Map<string, string>>();
+  for (const lng of languages) {
+    const pairs = new Map<string, string>();
+    for (const article of articles) {
+      const file = catalogPath(project, lng, article.id);
+      const catalog = readCatalogIfExists(file, displayPath(project, file));
+      const stateFile = statePath(file);
+      const state = readState(stateFile, displayPath(project, stateFile));
+      for (const segment of article.segments) {
+        const value = catalog.entries.get(segment.key);
+        if (value === undefined || value.trim() === '') continue;
+        const entry = state.get(segment.key);
+        if (entry?.origin !== undefined || isStale(entry, segment.text, value)) continue;
+        if (!pairs.has(segment.text)) pairs.set(segment.text, value);
+      }
+    }
+    byLanguage.set(lng, pairs);
+  }
+  return {
+    exact: (lng, sourceText) => byLanguage.get(lng)?.get(sourceText),
+    similar(lng, sourceText) {
+      const scored: Array<Example & { score: number }> = [];
+      for (const [source, target] of byLanguage.get(lng) ?? []) {
+        if (source === sourceText) continue;
+        const score = similarity(source, sourceText);
+        if (score >= EXAMPLE_SIMILARITY) scored.push({ source, target, score });
+      }
+      scored.sort((a, b) => b.score - a.score || (a.source < b.source ? -1 : 1));
+      return scored.slice(0, MAX_EXAMPLES).map(({ source, target }) => ({ source, target }));
+    },
+  };
+}
+
+export interface ResponseCache {
+  get(key: string): string | undefined;
+  set(key: string, reply: string): void;
+}
+
+/** `node_modules/.cache/yakugo`, where build tools keep caches (find-cache-dir's convention). */
+export function defaultCacheDir(project: Project): string {
+  return join(project.root, 'node_modules', '.cache', 'yakugo');
+}
+
+export function cacheKey(parts: { provider: string; model: string; lng: string; text: string; glossaryHash: string; promptVersion: number; style?: string }): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+/** One small JSON file per reply, written atomically, so an interrupted run leaves no torn entry. */
+export function fileCache(dir: string): ResponseCache {
+  const path = (key: string) => join(dir, 'translate', key.slice(0, 2), `${key}.json`);
+  return {
+    get(key) {
+      const file = path(key);
+      if (!existsSync(file)) return undefined;
+      try {
+        const data = JSON.parse(readFileSync(file, 'utf8')) as { reply?: unknown };
+        return typeof data.reply === 'string' ? data.reply : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    set(key, reply) {
+      writeFileAtomic(path(key), `${JSON.stringify({ reply })}\n`);
+    },
+  };
+}
+
+/** A hash of the whole glossary's content: a changed term invalidates cached replies. */
+export function glossaryHash(concepts: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify(concepts, (key, value) => (key === 'place' || key === 'places' ? undefined : value)))
+    .digest('hex')
+    .slice(0, 16);
+}
