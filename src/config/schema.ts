@@ -22,7 +22,7 @@ export const translateSchema = z.strictObject({
   apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
   concurrency: z.number().int().min(1).max(32).default(4),
   /** Source characters per request. */
-  batchChars: z.number().int().min(200).max(50_000).default(3000),
+  batchChars: z.number().int().min(1).max(1_000_000).default(3000),
   /** Seconds one request may take before it is abandoned (and retried). */
   timeout: z.number().positive().max(600).default(120),
   /** Retries of a request answered 429/5xx or timed out, with exponential backoff. */

@@ -162,8 +162,7 @@ export function toXml(masked: MaskedSegment): string {
   return masked.pieces
     .map((piece) => {
       if ('text' in piece) return escapeXml(piece.text);
-      if (piece.role === 'void') return `<m${piece.id}/>`;
-      return piece.role === 'open' ? `<m${piece.id}>` : `</m${piece.id}>`;
+      return xmlTag(piece.id, piece.role);
     })
     .join('');
 }
@@ -194,7 +193,7 @@ export function restoreTokens(masked: MaskedSegment, reply: string): Restored {
     const role = match[1] ? 'close' : masked.voids.has(id) ? 'void' : 'open';
     found.push({ id, role, start: match.index, end: match.index + match[0].length, raw: match[0] });
   }
-  return restore(masked, reply, found, (text) => text);
+  return restore(masked, reply, found, (text) => text, token);
 }
 
 /** Puts the source markup back into a DeepL reply written with `<mN/>`, `<mN>…</mN>` tags. */
@@ -206,10 +205,20 @@ export function restoreXml(masked: MaskedSegment, reply: string): Restored {
     const role = match[1] ? 'close' : match[3] ? 'void' : 'open';
     found.push({ id, role, start: match.index, end: match.index + match[0].length, raw: match[0] });
   }
-  return restore(masked, reply, found, unescapeXml);
+  return restore(masked, reply, found, unescapeXml, xmlTag);
 }
 
-function restore(masked: MaskedSegment, reply: string, found: Found[], decode: (text: string) => string): Restored {
+function xmlTag(id: number, role: 'void' | 'open' | 'close'): string {
+  return role === 'void' ? `<m${id}/>` : role === 'open' ? `<m${id}>` : `</m${id}>`;
+}
+
+function restore(
+  masked: MaskedSegment,
+  reply: string,
+  found: Found[],
+  decode: (text: string) => string,
+  show: (id: number, role: 'void' | 'open' | 'close') => string,
+): Restored {
   const seen = new Set<string>();
   const stack: number[] = [];
   for (const item of found) {
@@ -219,6 +228,9 @@ function restore(masked: MaskedSegment, reply: string, found: Found[], decode: (
     const key = `${item.role}:${item.id}`;
     if (seen.has(key)) return { ok: false, reason: `placeholder ${item.raw} appears more than once` };
     seen.add(key);
+    if (item.role === 'close' && masked.opens.has(item.id) && !seen.has(`open:${item.id}`)) {
+      return { ok: false, reason: `placeholder ${show(item.id, 'open')} is missing` };
+    }
     if (item.role === 'open') stack.push(item.id);
     if (item.role === 'close' && stack.pop() !== item.id) return { ok: false, reason: `placeholder ${item.raw} closes out of order` };
   }
@@ -228,7 +240,7 @@ function restore(masked: MaskedSegment, reply: string, found: Found[], decode: (
     ...[...masked.closes.keys()].map((id) => ({ key: `close:${id}`, id, role: 'close' as const })),
   ];
   const missing = expected.find((item) => !seen.has(item.key));
-  if (missing) return { ok: false, reason: `placeholder ${token(missing.id, missing.role)} is missing` };
+  if (missing) return { ok: false, reason: `placeholder ${show(missing.id, missing.role)} is missing` };
   let out = '';
   let at = 0;
   for (const item of found) {

@@ -11,12 +11,20 @@
  * `Retry-After`, and DeepL does not document sending one.
  */
 import { createHash } from 'node:crypto';
-import { DeepLClient, GlossaryEntries, type MultilingualGlossaryInfo, type TargetLanguageCode } from 'deepl-node';
+import {
+  AuthorizationError,
+  ConnectionError,
+  DeepLClient,
+  GlossaryEntries,
+  type MultilingualGlossaryInfo,
+  QuotaExceededError,
+  type TargetLanguageCode,
+} from 'deepl-node';
 import { acceptedTerms, preferredTerm, SOURCE_LANGUAGE } from '../../glossary/terms.js';
 import type { Glossary } from '../../glossary/types.js';
 import { toXml } from '../mask.js';
-import type { Batch, Provider } from '../types.js';
-import { toProviderError } from './errors.js';
+import { type Batch, BatchRejected, type Provider, ProviderStop } from '../types.js';
+import { redact, toProviderError } from './errors.js';
 import type { ProviderSettings } from './index.js';
 
 /** DeepL wants a regional variant for English and Portuguese targets. */
@@ -86,7 +94,7 @@ export function deeplProvider(settings: ProviderSettings): Provider {
           })),
         );
       } catch (error) {
-        throw toProviderError(error, settings.apiKey);
+        throw deeplError(error, settings.apiKey);
       }
       for (const code of dictionaries.keys()) codesWithGlossary.add(code);
     },
@@ -109,8 +117,19 @@ export function deeplProvider(settings: ProviderSettings): Provider {
         );
         return new Map(batch.jobs.map((job, index) => [job.id, results[index]?.text ?? ''] as const).filter(([, text]) => text !== ''));
       } catch (error) {
-        throw toProviderError(error, settings.apiKey);
+        throw deeplError(error, settings.apiKey);
       }
     },
   };
+}
+
+/** deepl-node's error classes (which keep the name `Error`) read as the shared provider errors. */
+function deeplError(error: unknown, key: string): ProviderStop | BatchRejected {
+  const message = redact(error instanceof Error ? error.message : String(error), key);
+  if (error instanceof AuthorizationError) return new ProviderStop('auth', message);
+  if (error instanceof QuotaExceededError) return new ProviderStop('quota', message);
+  if (error instanceof ConnectionError) {
+    return /timeout|timed out/i.test(message) ? new BatchRejected(`the request timed out (${message})`) : new ProviderStop('connection', message);
+  }
+  return toProviderError(error, key);
 }
