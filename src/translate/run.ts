@@ -7,6 +7,7 @@
  */
 import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
 import { type CatalogState, isStale, isUnreviewed, readState, type StateEntry, statePath } from '../catalog/state.js';
+import { updateCatalog } from '../catalog/update.js';
 import { prepareArticle } from '../check/run.js';
 import type { ArticleInput, Problem } from '../check/types.js';
 import type { Project } from '../config/load.js';
@@ -18,11 +19,11 @@ import type { Glossary } from '../glossary/types.js';
 import { shortHash } from '../markdown/segment.js';
 import type { SourceArticle } from '../markdown/types.js';
 import { displayPath, listArticles, loadArticle } from '../project/articles.js';
+import { withProjectLock } from '../project/lock.js';
 import { YakugoError } from '../util/errors.js';
 import { defineMessages } from '../util/i18n.js';
 import { maskSegment, type Restored, restoreTokens, restoreXml, toTokens, toXml } from './mask.js';
 import { buildMemory, cacheKey, defaultCacheDir, fileCache, glossaryHash, type ResponseCache, type TranslationMemory } from './memory.js';
-import { updateCatalog, withProjectLock } from './pending-main.js';
 import { checkDrafts } from './postcheck.js';
 import { PROMPT_VERSION } from './prompt.js';
 import { createProvider, DEFAULT_KEY_VARIABLES, modelOf, type ProviderName } from './providers/index.js';
@@ -473,10 +474,11 @@ function draftWriter(project: Project, inputs: readonly ArticleInput[], only: On
         const { lng, articleId } = group[0]!.job;
         let written: Draft[] = [];
         let changed = 0;
-        updateCatalog(project, lng, articleId, (catalog, state) => {
+        updateCatalog(project, lng, articleId, (current) => {
           written = [];
           changed = 0;
-          const entries = new Map(catalog.entries);
+          const entries = new Map(current.entries);
+          const state = new Map(current.state);
           let inserted = false;
           for (const draft of group) {
             const current = entries.get(draft.job.id);
@@ -491,7 +493,7 @@ function draftWriter(project: Project, inputs: readonly ArticleInput[], only: On
             written.push(draft);
           }
           if (written.length === 0) return undefined;
-          return { entries: inserted ? inSegmentOrder(entries, orderOf.get(articleId) ?? []) : entries, state };
+          return { entries: [...(inserted ? inSegmentOrder(entries, orderOf.get(articleId) ?? []) : entries)], state };
         });
         const report = reports.get(lng)!;
         report.changedMeanwhile += changed;
