@@ -27,8 +27,11 @@ interface Cut {
   role: 'void' | 'open' | 'close';
 }
 
-/** Spans inside plain text that are never translated: template expressions, heading IDs, bare URLs. */
-const PLAIN_PROTECTED = /\{\{[\s\S]*?\}\}|\{#[^\s{}]+\}|\b(?:https?|ftp):\/\/[^\s<>"'「」『』、。）)]+/gu;
+/**
+ * Spans inside plain text that are never translated: template expressions, heading IDs, footnote
+ * references whose definition is elsewhere, bare URLs.
+ */
+const PLAIN_PROTECTED = /\{\{[\s\S]*?\}\}|\{#[^\s{}]+\}|\[\^[^\]\s]+\]|\b(?:https?|ftp):\/\/[^\s<>"'「」『』、。）)]+/gu;
 
 /**
  * Masks one segment. `markdown` segments are parsed with the project's processor and the article's

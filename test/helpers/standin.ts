@@ -62,7 +62,7 @@ const DICTIONARY: Record<string, string> = {
   とは: 'what is',
 };
 
-const JAPANESE_RUN = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}\u3000-\u303F\u30FC\uFF01-\uFF65]+/gu;
+const JAPANESE_RUN = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}\u3000-\u303F\u30FB\u30FC\uFF01-\uFF65]+/gu;
 
 interface Term {
   source: string;
