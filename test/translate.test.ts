@@ -39,6 +39,9 @@ const GLOSSARY = `concepts:
   - id: knowledge-transfer
     ja: 知識転移
     en: knowledge transfer
+  - id: hinton
+    translate: false
+    ja: Hinton
 `;
 
 function config(standIn: StandIn, translate: Record<string, unknown> = {}): string {
@@ -344,6 +347,50 @@ describe('yakugo translate (openai-compatible)', () => {
   });
 });
 
+describe('yakugo translate: languages, keys and messages', () => {
+  it('drafts every configured language with several requests in flight', async () => {
+    const root = project({ concurrency: 4, batchChars: 20 });
+    const run = await runCli(['--root', root, 'translate']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^en: 6 draft\(s\) written/m);
+    expect(run.stdout).toMatch(/^zh-Hans: 6 draft\(s\) written/m);
+    const zh = catalog(root, 'zh-Hans');
+    expect(zh[paragraphWith(root, '**蒸留**')]).toContain('**蒸馏**');
+    expect(sentSegments().find((segment) => segment.text.includes('速い') && JSON.stringify(segment).includes('模型'))?.required_terms).toEqual([{ source: 'モデル', target: '模型' }]);
+    expect(standIn.translations().length).toBeGreaterThan(4);
+  });
+
+  it('refuses an API key written in the config file, without echoing it', async () => {
+    const root = project();
+    write(root, 'yakugo.config.yaml', config(standIn, { apiKey: 'sk-in-the-file-123456789' }));
+    const run = await runCli(['--root', root, 'translate']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^yakugo\.config\.yaml:\d+:\d+: unknown key "apiKey" in translate$/m);
+    expect(run.stderr).not.toContain('sk-in-the-file-123456789');
+    expect(standIn.requests).toEqual([]);
+  });
+
+  it('leaves the key in no file of the project', async () => {
+    const root = project();
+    await runCli(['--root', root, 'translate']);
+    const cache = join(root, 'node_modules/.cache/yakugo');
+    expect(snapshot(root, 'node_modules/.cache/yakugo').size).toBeGreaterThan(0);
+    for (const dir of ['locales', 'node_modules/.cache/yakugo']) {
+      for (const [file, contents] of snapshot(root, dir)) expect(contents, file).not.toContain(KEY);
+    }
+    expect(cache).toContain('node_modules');
+  });
+
+  it('speaks Japanese when the locale is Japanese', async () => {
+    const root = project();
+    delete process.env[KEY_VARIABLE];
+    const run = await runCli(['--root', root, 'translate'], { lang: 'ja_JP.UTF-8' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('環境変数 YAKUGO_TEST_KEY を設定してください');
+  });
+});
+
 describe('yakugo translate --provider deepl', () => {
   it('syncs the glossary to a v3 multilingual glossary, reuses it while unchanged, and sends XML-masked markup', async () => {
     const root = project({ provider: 'deepl', baseURL: standIn.url, model: undefined, formality: 'more', modelType: 'quality_optimized' });
@@ -355,8 +402,9 @@ describe('yakugo translate --provider deepl', () => {
     const fields = created[0]!.body as Record<string, string[]>;
     expect(fields['dictionaries[0].source_lang']).toEqual(['ja']);
     expect(fields['dictionaries[0].target_lang']).toEqual(['en']);
-    expect(fields['dictionaries[0].entries']).toEqual(['モデル\tmodel\n蒸留\tdistillation\n知識転移\tknowledge transfer'.split('\n').sort().join('\n')].map(() => expect.any(String)));
-    expect(fields['dictionaries[0].entries']![0]!.split('\n').sort()).toEqual(['モデル\tmodel', '知識転移\tknowledge transfer', '蒸留\tdistillation']);
+    // One entry per concept with a target term; a name (translate: false) maps to itself.
+    expect(fields['dictionaries[0].entries']![0]!.split('\n').sort()).toEqual(['Hinton\tHinton', 'モデル\tmodel', '知識転移\tknowledge transfer', '蒸留\tdistillation']);
+    expect(fields['dictionaries[0].entries_format']).toEqual(['tsv']);
 
     const [translateRequest] = standIn.translations();
     const body = translateRequest!.body as Record<string, string[]>;

@@ -87,8 +87,12 @@ export function fakeTranslate(text: string, terms: readonly Term[], markup: 'tok
       continue;
     }
     let chunk = markup === 'xml' ? part.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&') : part;
-    for (const { source, target } of replacements) chunk = chunk.split(source).join(` ${target} `);
-    chunk = chunk.replace(JAPANESE_RUN, ' text ').replace(/\s+/g, ' ').trim();
+    // Targets go in after the leftover Japanese is dropped, so a Chinese term survives.
+    replacements.forEach(({ source }, at) => {
+      chunk = chunk.split(source).join(` \u0001${at}\u0002 `);
+    });
+    chunk = chunk.replace(JAPANESE_RUN, ' text ').replace(/\u0001(\d+)\u0002/g, (_, at: string) => replacements[Number(at)]!.target);
+    chunk = chunk.replace(/\s+/g, ' ').trim();
     if (markup === 'xml') chunk = chunk.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     if (chunk === '') continue;
     if (previous === 'close' || previous === 'void' || previous === 'text') out += ' ';
