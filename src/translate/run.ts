@@ -92,7 +92,7 @@ export interface LanguageReport {
   problems: SegmentIssue[];
   /** Left alone: someone changed the value during the run. */
   changedMeanwhile: number;
-  /** Segments sent (or, with --dry-run, that would be sent) and their characters. */
+  /** Segments sent, retries included (with --dry-run: that would be sent), and their characters as sent. */
   sent: number;
   characters: number;
 }
@@ -150,11 +150,16 @@ export async function translate(project: Project, options: TranslateOptions = {}
     if (cached !== undefined) fromCache.push({ job, reply: cached });
     else {
       toSend.push(job);
-      report.sent++;
-      report.characters += render(job, markup).length;
     }
   }
-  const characters = [...reports.values()].reduce((sum, report) => sum + report.characters, 0);
+  // What would be sent (--dry-run) is what a run sends unless drafts need a retry.
+  const characters = toSend.reduce((sum, job) => sum + render(job, markup).length, 0);
+  if (options.dryRun) {
+    for (const job of toSend) {
+      reports.get(job.lng)!.sent++;
+      reports.get(job.lng)!.characters += render(job, markup).length;
+    }
+  }
   const price = config.pricePerMillionCharacters ?? (providerName === 'deepl' ? DEEPL_PRICE_PER_MILLION : undefined);
   const result: TranslateResult = {
     provider: providerName,
@@ -196,7 +201,11 @@ export async function translate(project: Project, options: TranslateOptions = {}
       await provider.prepare?.(languages);
       const batches = makeBatches(sendJobs, inputs, config);
       await runPool(batches, options.concurrency ?? config.concurrency, () => result.stopped !== undefined, async (batch) => {
-        const outcome = await draftBatch(provider, batch, settle);
+        const outcome = await draftBatch(provider, batch, settle, (sent) => {
+          const report = reports.get(sent.lng)!;
+          report.sent += sent.jobs.length;
+          report.characters += sent.jobs.reduce((sum, job) => sum + render(job, markup).length, 0);
+        });
         writer.write(outcome.accepted.map((draft) => ({ ...draft, origin })), 'machine');
         for (const { job, reason } of outcome.failed) reports.get(job.lng)!.rejected.push(issue(project, job, reason));
         options.progress?.advance(batch.jobs.length);
@@ -393,13 +402,16 @@ function batchSettler(run: {
 }
 
 /** Sends a batch; an LLM gets one retry for the drafts that failed, with what was wrong stated. */
-async function draftBatch(provider: Provider, batch: Batch, settle: Settle): Promise<BatchOutcome> {
+async function draftBatch(provider: Provider, batch: Batch, settle: Settle, onSend: (batch: Batch) => void): Promise<BatchOutcome> {
+  onSend(batch);
   const first = await send(provider, batch, settle, !provider.retriesWithNotes);
   if (!provider.retriesWithNotes) return first;
   // A request that failed after the SDK's own retries is not sent a third time.
   const retried = first.failed.filter((failure) => !failure.transport);
   if (retried.length === 0) return first;
-  const second = await send(provider, { ...batch, jobs: retried.map((failure) => ({ ...failure.job, retryNote: failure.reason })) }, settle, true);
+  const again: Batch = { ...batch, jobs: retried.map((failure) => ({ ...failure.job, retryNote: failure.reason })) };
+  onSend(again);
+  const second = await send(provider, again, settle, true);
   const accepted = [...first.accepted, ...second.accepted];
   const failed = first.failed.filter((failure) => failure.transport);
   for (const failure of second.failed) {
