@@ -470,6 +470,43 @@ describe('yakugo translate --provider anthropic', () => {
   });
 });
 
+describe('the documented examples', () => {
+  /** The first fenced block of `lang` after `heading` in docs/commands/translate.md. */
+  function example(heading: string, lang: string): string {
+    const doc = readFileSync(join(import.meta.dirname, '..', 'docs', 'commands', 'translate.md'), 'utf8');
+    const after = doc.slice(doc.indexOf(heading));
+    const match = new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``).exec(after);
+    if (!match) throw new Error(`no ${lang} block after ${heading}`);
+    return match[1]!;
+  }
+
+  it('the Ollama example works as written against an OpenAI-compatible server', async () => {
+    const ollama = await startStandIn({ key: 'ollama' });
+    try {
+      const yaml = example('### A local model', 'yaml');
+      const shell = example('### A local model', 'sh');
+      expect(yaml).toContain('baseURL: http://localhost:11434/v1');
+      expect(shell).toContain('export OLLAMA_API_KEY=ollama');
+      const root = makeProject({
+        'yakugo.config.yaml': `languages: [en, zh-Hans]\nrequired: [en]\n${yaml.replace('http://localhost:11434', ollama.url)}`,
+        'source/basics.md': SOURCE,
+        'glossary/terms.yaml': GLOSSARY,
+      });
+      roots.push(root);
+      process.env['OLLAMA_API_KEY'] = 'ollama';
+      for (const line of shell.split('\n').filter((command) => command.startsWith('npx yakugo '))) {
+        const run = await runCli(['--root', root, ...line.replace('npx yakugo ', '').split(' ')]);
+        expect(run.code, `${line}\n${run.stderr}`).toBe(0);
+      }
+      expect(ollama.translations()[0]!.body).toMatchObject({ model: 'qwen2.5:7b', response_format: { type: 'json_object' } });
+      expect(Object.values(readJson(root, 'locales/en/basics.json')).every((value) => value !== '')).toBe(true);
+    } finally {
+      delete process.env['OLLAMA_API_KEY'];
+      await ollama.close();
+    }
+  });
+});
+
 describe('yakugo translate on this repository', () => {
   it('drafts a new article and changes no human translation by a byte', async () => {
     const root = copyRepository();
