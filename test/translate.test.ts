@@ -330,6 +330,27 @@ describe('yakugo translate (openai-compatible)', () => {
     expect(run.stdout).toContain('1 from translation memory');
   });
 
+  it('--only stale re-drafts translations whose source changed, and nothing else', async () => {
+    const root = project();
+    const heading = keyOf(root, 'heading.');
+    const title = keyOf(root, 'meta.title');
+    const en = Object.fromEntries(Object.keys(catalog(root)).map((key) => [key, `Human ${key}`]));
+    write(root, 'locales/en/basics.json', `${JSON.stringify(en, null, 2)}\n`);
+    extract({ root });
+    // The heading's translation was made from an older source text.
+    const sidecar = read(root, 'locales/en/basics.state.yaml').replace(new RegExp(`("${heading.replace('.', '\\.')}": \\{ source: )"[0-9a-f]{8}"`), '$1"00000000"');
+    write(root, 'locales/en/basics.state.yaml', sidecar);
+    const run = await runCli(['--root', root, 'translate', '--lang', 'en', '--only', 'stale']);
+    expect(run.code).toBe(0);
+    expect(sentSegments().map((segment) => segment.id)).toEqual([heading]);
+    const after = catalog(root);
+    expect(after[heading]).toBe('distillation what is');
+    expect(after[title]).toBe(`Human ${title}`);
+    const state = readState(join(root, 'locales/en/basics.state.yaml'), 'state');
+    expect(state.get(heading)?.origin).toBe('machine:openai/test-model');
+    expect(state.get(title)?.origin).toBeUndefined();
+  });
+
   it('--only all-machine re-drafts unreviewed machine drafts but not ones a person edited', async () => {
     const root = project();
     await runCli(['--root', root, 'translate', '--lang', 'en']);

@@ -189,8 +189,13 @@ export async function translate(project: Project, options: TranslateOptions = {}
     const origin = `machine:${providerName}/${model}`;
     const settle = batchSettler({ project, glossary, inputs, markup, cache, keyOf, reports });
 
-    // Cached replies are judged like fresh ones; a failing one joins the jobs to send.
-    const cachedOutcome = settle(fromCache.map(({ job }) => job), new Map(fromCache.map(({ job, reply }) => [job.id + job.lng + job.articleId, reply])), false);
+    // Cached replies are judged like fresh ones; for an LLM a failing one joins the jobs to send
+    // (DeepL takes no instructions: asking again would only bring the same reply.)
+    const cachedOutcome = settle(
+      fromCache.map(({ job }) => job),
+      new Map(fromCache.map(({ job, reply }) => [replyId(job), reply])),
+      markup === 'xml',
+    );
     writer.write(cachedOutcome.accepted.map((draft) => ({ ...draft, origin })), 'cached');
     const sendJobs = [...toSend, ...cachedOutcome.failed.map(({ job }) => job)];
     if (sendJobs.length === 0) return result;
@@ -351,7 +356,7 @@ interface BatchOutcome {
 
 type Settle = (jobs: readonly Job[], replies: ReadonlyMap<string, string>, finalAttempt: boolean) => BatchOutcome;
 
-const replyId = (job: Job) => job.id + job.lng + job.articleId;
+const replyId = (job: Job) => `${job.lng}\u0000${job.articleId}\u0000${job.id}`;
 
 /**
  * Judges the replies to a set of jobs: placeholders restored exactly, then the post-check. On the final
