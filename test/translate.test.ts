@@ -330,6 +330,16 @@ describe('yakugo translate (openai-compatible)', () => {
     expect(run.stdout).toContain('1 from translation memory');
   });
 
+  it('passes reviewed translations of similar segments to the LLM as examples', async () => {
+    const root = project({}, { 'source/other.md': '小さなモデルはとても速い。\n' });
+    write(root, 'locales/en/other.json', `${JSON.stringify({ [Object.keys(readJson(root, 'locales/ja/other.json'))[0]!]: 'Small models are very fast.' }, null, 2)}\n`);
+    const run = await runCli(['--root', root, 'translate', '--lang', 'en', join(root, 'source/basics.md')]);
+    expect(run.code).toBe(0);
+    const sent = sentSegments();
+    expect(sent.find((segment) => segment.text === '小さなモデルは速い。')?.examples).toEqual([{ source: '小さなモデルはとても速い。', target: 'Small models are very fast.' }]);
+    expect(sent.find((segment) => segment.id === keyOf(root, 'heading.'))?.examples).toBeUndefined();
+  });
+
   it('--only stale re-drafts translations whose source changed, and nothing else', async () => {
     const root = project();
     const heading = keyOf(root, 'heading.');
