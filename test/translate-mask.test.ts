@@ -42,13 +42,13 @@ describe('masking markup', () => {
 
   it('rejects a reply whose placeholders are missing, duplicated, invented or out of order (never repaired)', () => {
     const masked = mask('**蒸留**は `distill()` で行う。');
-    expect(restoreTokens(masked, '⟦1⟧distillation⟦/1⟧ is done.')).toEqual({ ok: false, reason: 'placeholder ⟦2⟧ is missing' });
-    expect(restoreTokens(masked, '⟦1⟧distillation⟦/1⟧ ⟦2⟧ ⟦2⟧')).toEqual({ ok: false, reason: 'placeholder ⟦2⟧ appears more than once' });
-    expect(restoreTokens(masked, '⟦1⟧distillation⟦/1⟧ ⟦2⟧ ⟦7⟧')).toEqual({ ok: false, reason: 'invented placeholder ⟦7⟧' });
-    expect(restoreTokens(masked, '⟦/1⟧distillation⟦1⟧ ⟦2⟧')).toEqual({ ok: false, reason: 'placeholder ⟦1⟧ is missing' });
-    expect(restoreTokens(masked, 'distillation⟦/1⟧ ⟦2⟧')).toEqual({ ok: false, reason: 'placeholder ⟦1⟧ is missing' });
-    expect(restoreXml(masked, '<m1>distillation</m1> <m2/> <b>bold</b>')).toEqual({ ok: false, reason: 'invented placeholder <b>' });
-    expect(restoreXml(masked, '<m1>distillation</m1>')).toEqual({ ok: false, reason: 'placeholder <m2/> is missing' });
+    expect(restoreTokens(masked, '⟦1⟧distillation⟦/1⟧ is done.')).toEqual({ ok: false, reason: expect.objectContaining({ text: 'placeholder ⟦2⟧ is missing', english: 'placeholder ⟦2⟧ is missing' }) });
+    expect(restoreTokens(masked, '⟦1⟧distillation⟦/1⟧ ⟦2⟧ ⟦2⟧')).toEqual({ ok: false, reason: expect.objectContaining({ text: 'placeholder ⟦2⟧ appears more than once', english: 'placeholder ⟦2⟧ appears more than once' }) });
+    expect(restoreTokens(masked, '⟦1⟧distillation⟦/1⟧ ⟦2⟧ ⟦7⟧')).toEqual({ ok: false, reason: expect.objectContaining({ text: 'invented placeholder ⟦7⟧', english: 'invented placeholder ⟦7⟧' }) });
+    expect(restoreTokens(masked, '⟦/1⟧distillation⟦1⟧ ⟦2⟧')).toEqual({ ok: false, reason: expect.objectContaining({ text: 'placeholder ⟦1⟧ is missing', english: 'placeholder ⟦1⟧ is missing' }) });
+    expect(restoreTokens(masked, 'distillation⟦/1⟧ ⟦2⟧')).toEqual({ ok: false, reason: expect.objectContaining({ text: 'placeholder ⟦1⟧ is missing', english: 'placeholder ⟦1⟧ is missing' }) });
+    expect(restoreXml(masked, '<m1>distillation</m1> <m2/> <b>bold</b>')).toEqual({ ok: false, reason: expect.objectContaining({ text: 'invented placeholder <b>', english: 'invented placeholder <b>' }) });
+    expect(restoreXml(masked, '<m1>distillation</m1>')).toEqual({ ok: false, reason: expect.objectContaining({ text: 'placeholder <m2/> is missing', english: 'placeholder <m2/> is missing' }) });
   });
 
   it('round-trips any inline Markdown built from code, links, emphasis and text', () => {

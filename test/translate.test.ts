@@ -413,6 +413,16 @@ describe('yakugo translate: languages, keys and messages', () => {
     expect(cache).toContain('node_modules');
   });
 
+  it('reports a rejected draft in Japanese, while the model is told in English', async () => {
+    const root = project({ batchChars: 100_000 });
+    standIn.fail('drop-placeholder', 2);
+    const run = await runCli(['--root', root, 'translate', '--lang', 'en'], { lang: 'ja_JP.UTF-8' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^locales\/en\/basics\.json: paragraph\.\w+: 下訳を採用せず、書き込みませんでした: プレースホルダー ⟦1⟧ がありません$/m);
+    const retry = (JSON.parse((standIn.translations()[1]!.body as { messages: Array<{ content: string }> }).messages[1]!.content) as { segments: SentSegment[] }).segments;
+    expect(retry[0]!.previous_attempt_problem).toBe('placeholder ⟦1⟧ is missing');
+  });
+
   it('speaks Japanese when the locale is Japanese', async () => {
     const root = project();
     delete process.env[KEY_VARIABLE];

@@ -8,6 +8,7 @@
  */
 import type { Nodes, PhrasingContent } from 'mdast';
 import { escapeBlockStarts, type InlineContext, InlineParseError, parseInline } from '../markdown/inline.js';
+import { type Reason, reason } from './reasons.js';
 
 /** One piece of a masked segment: literal text to translate, or a placeholder standing for source markup. */
 export type Piece = { text: string } | { id: number; role: 'void' | 'open' | 'close' };
@@ -178,7 +179,7 @@ function unescapeXml(text: string): string {
   return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name] ?? '');
 }
 
-export type Restored = { ok: true; text: string } | { ok: false; reason: string };
+export type Restored = { ok: true; text: string } | { ok: false; reason: Reason };
 
 interface Found {
   id: number;
@@ -227,15 +228,15 @@ function restore(
   for (const item of found) {
     const known =
       item.role === 'void' ? masked.voids.has(item.id) : item.role === 'open' ? masked.opens.has(item.id) : masked.closes.has(item.id);
-    if (!known) return { ok: false, reason: `invented placeholder ${item.raw}` };
+    if (!known) return { ok: false, reason: reason('invented', { placeholder: item.raw }) };
     const key = `${item.role}:${item.id}`;
-    if (seen.has(key)) return { ok: false, reason: `placeholder ${item.raw} appears more than once` };
+    if (seen.has(key)) return { ok: false, reason: reason('repeated', { placeholder: item.raw }) };
     seen.add(key);
     if (item.role === 'close' && masked.opens.has(item.id) && !seen.has(`open:${item.id}`)) {
-      return { ok: false, reason: `placeholder ${show(item.id, 'open')} is missing` };
+      return { ok: false, reason: reason('missing', { placeholder: show(item.id, 'open') }) };
     }
     if (item.role === 'open') stack.push(item.id);
-    if (item.role === 'close' && stack.pop() !== item.id) return { ok: false, reason: `placeholder ${item.raw} closes out of order` };
+    if (item.role === 'close' && stack.pop() !== item.id) return { ok: false, reason: reason('outOfOrder', { placeholder: item.raw }) };
   }
   const expected = [
     ...[...masked.voids.keys()].map((id) => ({ key: `void:${id}`, id, role: 'void' as const })),
@@ -243,7 +244,7 @@ function restore(
     ...[...masked.closes.keys()].map((id) => ({ key: `close:${id}`, id, role: 'close' as const })),
   ];
   const missing = expected.find((item) => !seen.has(item.key));
-  if (missing) return { ok: false, reason: `placeholder ${show(missing.id, missing.role)} is missing` };
+  if (missing) return { ok: false, reason: reason('missing', { placeholder: show(missing.id, missing.role) }) };
   let out = '';
   let at = 0;
   for (const item of found) {

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { toTokens } from './mask.js';
+import { reason } from './reasons.js';
 import { type Batch, BatchRejected } from './types.js';
 
 /** Part of the response-cache key: a changed prompt must not reuse replies to the old one. */
@@ -67,9 +68,9 @@ export function parseReply(text: string): Map<string, string> {
   try {
     data = JSON.parse(unfenced);
   } catch {
-    throw new BatchRejected('the reply is not valid JSON', true);
+    throw new BatchRejected(reason('notJson'), true);
   }
   const parsed = replySchema.safeParse(data);
-  if (!parsed.success) throw new BatchRejected('the reply is not a JSON object of segment id → translation', true);
+  if (!parsed.success) throw new BatchRejected(reason('notObject'), true);
   return new Map(Object.entries(parsed.data));
 }

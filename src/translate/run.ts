@@ -26,6 +26,7 @@ import { maskSegment, type Restored, restoreTokens, restoreXml, toTokens, toXml 
 import { buildMemory, cacheKey, defaultCacheDir, fileCache, glossaryHash, type ResponseCache, type TranslationMemory } from './memory.js';
 import { checkDrafts } from './postcheck.js';
 import { PROMPT_VERSION } from './prompt.js';
+import { type Reason, reason, verbatim } from './reasons.js';
 import { createProvider, DEFAULT_KEY_VARIABLES, modelOf, type ProviderName } from './providers/index.js';
 import { type Batch, BatchRejected, type Job, type MarkupStyle, type Provider, ProviderStop, type TermHint } from './types.js';
 
@@ -33,12 +34,10 @@ const t = defineMessages('translate-run', {
   en: {
     missingKey: 'no API key for {{provider}}: set the environment variable {{variable}} (translate.apiKeyEnv names it)',
     unknownLanguage: 'unknown language "{{lng}}" (target languages: {{languages}})',
-    noAnswer: 'the reply has no translation for this segment',
   },
   ja: {
     missingKey: '{{provider}} の API キーがありません。環境変数 {{variable}} を設定してください(translate.apiKeyEnv で変数名を指定できます)',
     unknownLanguage: '不明な言語「{{lng}}」(翻訳先の言語: {{languages}})',
-    noAnswer: '応答にこのセグメントの訳がありません',
   },
 });
 
@@ -212,7 +211,7 @@ export async function translate(project: Project, options: TranslateOptions = {}
           report.characters += sent.jobs.reduce((sum, job) => sum + render(job, markup).length, 0);
         });
         writer.write(outcome.accepted.map((draft) => ({ ...draft, origin })), 'machine');
-        for (const { job, reason } of outcome.failed) reports.get(job.lng)!.rejected.push(issue(project, job, reason));
+        for (const failure of outcome.failed) reports.get(failure.job.lng)!.rejected.push(issue(project, failure.job, failure.reason.text));
         options.progress?.advance(batch.jobs.length);
       }).catch((error: unknown) => {
         if (!(error instanceof ProviderStop)) throw error;
@@ -351,7 +350,7 @@ interface Accepted {
 
 interface BatchOutcome {
   accepted: Accepted[];
-  failed: Array<{ job: Job; reason: string; problems?: Problem[]; text?: string; transport?: boolean }>;
+  failed: Array<{ job: Job; reason: Reason; problems?: Problem[]; text?: string; transport?: boolean }>;
 }
 
 type Settle = (jobs: readonly Job[], replies: ReadonlyMap<string, string>, finalAttempt: boolean) => BatchOutcome;
@@ -379,7 +378,7 @@ function batchSettler(run: {
     for (const job of jobs) {
       const reply = replies.get(replyId(job));
       if (reply === undefined) {
-        outcome.failed.push({ job, reason: t('noAnswer') });
+        outcome.failed.push({ job, reason: reason('noAnswer') });
         continue;
       }
       const back: Restored = run.markup === 'xml' ? restoreXml(job.masked, reply) : restoreTokens(job.masked, reply);
@@ -399,7 +398,7 @@ function batchSettler(run: {
         run.cache.set(run.keyOf(item.job), item.reply);
         const found = problems.get(item.job.id) ?? [];
         if (found.length === 0 || finalAttempt) outcome.accepted.push({ job: item.job, text: item.text, problems: found });
-        else outcome.failed.push({ job: item.job, reason: found.map((problem) => problem.message).join('; '), problems: found, text: item.text });
+        else outcome.failed.push({ job: item.job, reason: verbatim(found.map((problem) => problem.message).join('; ')), problems: found, text: item.text });
       }
     }
     return outcome;
@@ -414,7 +413,7 @@ async function draftBatch(provider: Provider, batch: Batch, settle: Settle, onSe
   // A request that failed after the SDK's own retries is not sent a third time.
   const retried = first.failed.filter((failure) => !failure.transport);
   if (retried.length === 0) return first;
-  const again: Batch = { ...batch, jobs: retried.map((failure) => ({ ...failure.job, retryNote: failure.reason })) };
+  const again: Batch = { ...batch, jobs: retried.map((failure) => ({ ...failure.job, retryNote: failure.reason.english })) };
   onSend(again);
   const second = await send(provider, again, settle, true);
   const accepted = [...first.accepted, ...second.accepted];
@@ -434,7 +433,7 @@ async function send(provider: Provider, batch: Batch, settle: Settle, finalAttem
     replies = await provider.translate(batch);
   } catch (error) {
     if (error instanceof BatchRejected) {
-      return { accepted: [], failed: batch.jobs.map((job) => ({ job, reason: error.message, transport: !error.unreadableReply })) };
+      return { accepted: [], failed: batch.jobs.map((job) => ({ job, reason: error.reason, transport: !error.unreadableReply })) };
     }
     throw error;
   }

@@ -4,6 +4,7 @@
  */
 import type { Segment } from '../markdown/types.js';
 import type { MaskedSegment } from './mask.js';
+import type { Reason } from './reasons.js';
 
 /** A glossary concept the matcher found in the segment: the term to use, and the ones not to. */
 export interface TermHint {
@@ -36,7 +37,7 @@ export interface Job {
   after: string;
   /** The catalog value when the job was planned (`''` or absent for an empty segment). */
   previous: string | undefined;
-  /** Set on the retry: what was wrong with the first draft. */
+  /** Set on the retry: what was wrong with the first draft (in English, like the instructions). */
   retryNote?: string;
 }
 
@@ -87,11 +88,11 @@ export class ProviderStop extends Error {
 /** The whole reply of one batch is unusable (not JSON, not the expected shape, request failed after retries). */
 export class BatchRejected extends Error {
   constructor(
-    message: string,
+    readonly reason: Reason,
     /** True when the provider answered but the answer was unreadable: an LLM gets one more try. */
     readonly unreadableReply = false,
   ) {
-    super(message);
+    super(reason.text);
     this.name = 'BatchRejected';
   }
 }

@@ -23,6 +23,7 @@ import {
 import { acceptedTerms, preferredTerm, SOURCE_LANGUAGE } from '../../glossary/terms.js';
 import type { Glossary } from '../../glossary/types.js';
 import { toXml } from '../mask.js';
+import { reason } from '../reasons.js';
 import { type Batch, BatchRejected, type Provider, ProviderStop } from '../types.js';
 import { redact, toProviderError } from './errors.js';
 import type { ProviderSettings } from './index.js';
@@ -129,7 +130,7 @@ function deeplError(error: unknown, key: string): ProviderStop | BatchRejected {
   if (error instanceof AuthorizationError) return new ProviderStop('auth', message);
   if (error instanceof QuotaExceededError) return new ProviderStop('quota', message);
   if (error instanceof ConnectionError) {
-    return /timeout|timed out/i.test(message) ? new BatchRejected(`the request timed out (${message})`) : new ProviderStop('connection', message);
+    return /timeout|timed out/i.test(message) ? new BatchRejected(reason('timedOut', { detail: message })) : new ProviderStop('connection', message);
   }
   return toProviderError(error, key);
 }

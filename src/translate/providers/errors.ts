@@ -3,6 +3,7 @@
  * has its own), after the SDK has done its retries: what stops the run, what only loses one batch. Messages
  * never carry the API key, even when a server echoes it back (OpenAI's 401 quotes part of the key).
  */
+import { reason } from '../reasons.js';
 import { BatchRejected, ProviderStop } from '../types.js';
 
 interface ErrorLike {
@@ -39,13 +40,13 @@ export function toProviderError(error: unknown, key: string | undefined): Provid
   if (status === 402 || status === 456 || e.code === 'insufficient_quota' || errorType === 'billing_error' || name === 'QuotaExceededError') {
     return new ProviderStop('quota', detail);
   }
-  if (/timeout|timed out/i.test(name) || /timed? ?out/i.test(detail)) return new BatchRejected(`the request timed out (${detail})`);
+  if (/timeout|timed out/i.test(name) || /timed? ?out/i.test(detail)) return new BatchRejected(reason('timedOut', { detail }));
   if (name === 'APIConnectionError' || name === 'ConnectionError' || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(detail)) {
     return new ProviderStop('connection', detail);
   }
   if (status === 404) return new ProviderStop('refused', detail);
-  if (status !== undefined) return new BatchRejected(`HTTP ${status}: ${detail}`);
-  return new BatchRejected(detail);
+  if (status !== undefined) return new BatchRejected(reason('http', { status, detail }));
+  return new BatchRejected(reason('failed', { detail }));
 }
 
 function firstLine(text: string): string {
