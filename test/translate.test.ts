@@ -173,10 +173,16 @@ describe('yakugo translate (openai-compatible)', () => {
     expect([...state.values()].map((entry) => entry.origin)).toEqual(Array(6).fill('machine:openai/test-model'));
 
     expect(read(root, 'locales/zh-Hans/basics.json')).toBe(zhBefore);
+    // check passes, with one segment/unreviewed warning per draft; review accept clears them.
     expect((await runCli(['--root', root, 'build'])).code).toBe(0);
     const check = await runCli(['--root', root, 'check', '--lang', 'en', '--format', 'json']);
-    expect(JSON.parse(check.stdout).problems.filter((problem: { severity: string }) => problem.severity === 'error')).toEqual([]);
+    const problems = JSON.parse(check.stdout).problems as Array<{ rule: string; severity: string; key: string }>;
+    expect(problems.map((problem) => `${problem.rule} ${problem.severity}`)).toEqual(Array(6).fill('segment/unreviewed warn'));
     expect(check.code).toBe(0);
+    expect((await runCli(['--root', root, 'review', 'accept', '--lang', 'en'])).code).toBe(0);
+    const accepted = await runCli(['--root', root, 'check', '--lang', 'en', '--format', 'json']);
+    expect(JSON.parse(accepted.stdout).problems).toEqual([]);
+    expect(accepted.code).toBe(0);
   });
 
   it('never overwrites a translation a person wrote, even one saved while the provider works', async () => {

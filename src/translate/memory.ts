@@ -5,20 +5,17 @@
  * not stale), by language and source text. An identical source segment is reused as is (origin `tm`);
  * similar ones (bigram similarity ≥ 0.7, as `extract` measures it) are examples for LLM providers.
  *
- * The response cache keeps each accepted provider reply under `node_modules/.cache/yakugo/translate/`,
+ * The response cache keeps each accepted provider reply in the project cache (`node_modules/.cache/yakugo`),
  * keyed by provider, model, language, the text as sent, the glossary hash and the prompt version, so a run
  * after an interruption sends nothing twice.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { Cache } from '../cache/store.js';
 import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
 import { similarity } from '../catalog/similarity.js';
 import { isStale, readState, statePath } from '../catalog/state.js';
 import type { Project } from '../config/load.js';
 import type { SourceArticle } from '../markdown/types.js';
 import { displayPath } from '../project/articles.js';
-import { writeFileAtomic } from '../util/fs.js';
 import type { Example } from './types.js';
 
 /** Below this a similar translation is no help as an example. */
@@ -71,39 +68,17 @@ export interface ResponseCache {
   set(key: string, reply: string): void;
 }
 
-/** `node_modules/.cache/yakugo`, where build tools keep caches (find-cache-dir's convention). */
-export function defaultCacheDir(project: Project): string {
-  return join(project.root, 'node_modules', '.cache', 'yakugo');
-}
-
 export function cacheKey(parts: { provider: string; model: string; lng: string; text: string; glossaryHash: string; promptVersion: number; style?: string }): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  return JSON.stringify(parts);
 }
 
-/** One small JSON file per reply, written atomically, so an interrupted run leaves no torn entry. */
-export function fileCache(dir: string): ResponseCache {
-  const path = (key: string) => join(dir, 'translate', key.slice(0, 2), `${key}.json`);
+/** Replies in the project cache (`node_modules/.cache/yakugo`, or `--cache-location`; off with `--no-cache`). */
+export function replyCache(cache: Cache): ResponseCache {
   return {
-    get(key) {
-      const file = path(key);
-      if (!existsSync(file)) return undefined;
-      try {
-        const data = JSON.parse(readFileSync(file, 'utf8')) as { reply?: unknown };
-        return typeof data.reply === 'string' ? data.reply : undefined;
-      } catch {
-        return undefined;
-      }
+    get: (key) => {
+      const value = cache.get<{ reply?: unknown }>('translate-replies', key);
+      return typeof value?.reply === 'string' ? value.reply : undefined;
     },
-    set(key, reply) {
-      writeFileAtomic(path(key), `${JSON.stringify({ reply })}\n`);
-    },
+    set: (key, reply) => cache.set('translate-replies', key, { reply }),
   };
-}
-
-/** A hash of the whole glossary's content: a changed term invalidates cached replies. */
-export function glossaryHash(concepts: unknown): string {
-  return createHash('sha256')
-    .update(JSON.stringify(concepts, (key, value) => (key === 'place' || key === 'places' ? undefined : value)))
-    .digest('hex')
-    .slice(0, 16);
 }

@@ -13,7 +13,9 @@ import type { ArticleInput, Problem } from '../check/types.js';
 import type { Project } from '../config/load.js';
 import { type TranslateConfig, translateSchema } from '../config/schema.js';
 import { loadProjectGlossary } from '../glossary/load.js';
-import { createMatcher } from '../glossary/match.js';
+import { createMatcher, type Matcher } from '../glossary/match.js';
+import { glossaryHash, segmentMatches } from '../glossary/match-cache.js';
+import { projectCache } from '../cache/store.js';
 import { preferredTerm, targetTermsFor } from '../glossary/terms.js';
 import type { Glossary } from '../glossary/types.js';
 import { shortHash } from '../markdown/segment.js';
@@ -23,7 +25,7 @@ import { withProjectLock } from '../project/lock.js';
 import { YakugoError } from '../util/errors.js';
 import { defineMessages } from '../util/i18n.js';
 import { maskSegment, type Restored, restoreTokens, restoreXml, toTokens, toXml } from './mask.js';
-import { buildMemory, cacheKey, defaultCacheDir, fileCache, glossaryHash, type ResponseCache, type TranslationMemory } from './memory.js';
+import { buildMemory, cacheKey, replyCache, type ResponseCache, type TranslationMemory } from './memory.js';
 import { checkDrafts } from './postcheck.js';
 import { PROMPT_VERSION } from './prompt.js';
 import { type Reason, reason, verbatim } from './reasons.js';
@@ -59,8 +61,6 @@ export interface TranslateOptions {
   only?: OnlyMode;
   dryRun?: boolean;
   concurrency?: number;
-  /** Where the response cache lives (default `node_modules/.cache/yakugo`). */
-  cacheDir?: string;
   /** Where the API key is read from (default `process.env`). */
   env?: NodeJS.ProcessEnv;
   progress?: TranslateProgress;
@@ -122,12 +122,17 @@ export async function translate(project: Project, options: TranslateOptions = {}
   // The memory draws on the whole project, not only the articles being translated.
   const everyArticle = options.files ? listArticles(project).map((file) => loadArticle(project, file)) : articles;
   const glossary = await loadProjectGlossary(project);
-  const matcher = await createMatcher(glossary);
-  const inputs = articles.map((article) => prepareArticle(project, article, [], matcher));
+  let matcher: Promise<Matcher> | undefined;
+  const getMatcher = () => {
+    matcher ??= createMatcher(glossary);
+    return matcher;
+  };
+  const inputs: ArticleInput[] = [];
+  for (const article of articles) inputs.push(prepareArticle(project, article, [], await segmentMatches(project, glossary, article, getMatcher)));
   const memory = buildMemory(project, everyArticle, languages);
   const markup: MarkupStyle = providerName === 'deepl' ? 'xml' : 'tokens';
-  const cache = fileCache(options.cacheDir ?? defaultCacheDir(project));
-  const hash = glossaryHash(glossary.concepts);
+  const cache = replyCache(projectCache(project.root));
+  const hash = glossaryHash(glossary);
 
   const reports = new Map(languages.map((lng) => [lng, emptyReport(lng)]));
   const plan = planJobs(project, inputs, languages, only, config, memory, markup);

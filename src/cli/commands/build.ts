@@ -21,6 +21,7 @@ const t = defineMessages('build', {
     sourceMark: ' (source)',
     progress: 'building',
     noArticles: 'no articles (*.md) under {{dir}}',
+    drafts: '{{lng}}: {{count}} segment(s) built from unreviewed machine or translation-memory drafts (yakugo check reports them as segment/unreviewed; yakugo review accept marks them reviewed)',
   },
   ja: {
     description: '原文と各言語の out/<言語>/<記事>.md を書き出す',
@@ -35,6 +36,7 @@ const t = defineMessages('build', {
     sourceMark: '(原文)',
     progress: '作成中',
     noArticles: '{{dir}} に記事(*.md)がありません',
+    drafts: '{{lng}}: {{count}} 件のセグメントを未レビューの機械翻訳または翻訳メモリの下訳から作りました(yakugo check が segment/unreviewed として報告します。yakugo review accept でレビュー済みにできます)',
   },
 });
 
@@ -84,6 +86,9 @@ export function register(program: Command): void {
         const mark = summary.lng === config.sourceLanguage ? t('sourceMark') : summary.required ? t('requiredMark') : '';
         const percent = percentTranslated(summary.segments, summary.segments - summary.translated);
         context.stdout.write(`${t('summary', { ...summary, required: mark, percent })}\n`);
+      }
+      for (const summary of result.languages) {
+        if (summary.drafts > 0) context.stderr.write(`${context.colors.yellow(t('drafts', { lng: summary.lng, count: summary.drafts }))}\n`);
       }
       if (problems) process.exitCode = EXIT_PROBLEMS;
     });

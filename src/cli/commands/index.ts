@@ -5,6 +5,7 @@ import { register as extract } from './extract.js';
 import { register as glossary } from './glossary.js';
 import { register as status } from './status.js';
 import { register as fix } from './fix.js';
+import { register as review } from './review.js';
 import { register as translate } from './translate.js';
 
 /** Each command lives in its own module and registers itself on the program. */
@@ -17,6 +18,7 @@ export const commands: RegisterCommand[] = [
   build,
   check,
   status,
+  review,
   fix,
   glossary,
 ];

@@ -17,7 +17,6 @@ const t = defineMessages('translate', {
     only: 'which segments: missing (empty ones, the default), stale (source changed since translated), all-machine (re-draft unreviewed machine drafts)',
     dryRun: 'print what would be sent (segments, characters, estimated cost) and send nothing',
     concurrency: 'requests in flight at once (default: translate.concurrency)',
-    cacheLocation: 'folder of the response cache (default: node_modules/.cache/yakugo)',
     progress: 'translating',
     dryRunLine: '{{lng}}: {{sent}} segment(s), {{characters}} character(s) to send ({{memory}} from translation memory, {{cached}} cached)',
     cost: 'estimated cost: {{cost}} USD ({{provider}}, {{characters}} characters)',
@@ -43,7 +42,6 @@ const t = defineMessages('translate', {
     only: '対象のセグメント: missing(空のもの。既定)、stale(訳した後に原文が変わったもの)、all-machine(未レビューの機械下訳を作り直す)',
     dryRun: '送信する内容(セグメント数、文字数、概算費用)を表示するだけで、何も送らない',
     concurrency: '同時に送るリクエスト数(既定: translate.concurrency)',
-    cacheLocation: '応答キャッシュのフォルダ(既定: node_modules/.cache/yakugo)',
     progress: '翻訳中',
     dryRunLine: '{{lng}}: 送信するセグメント {{sent}} 件、{{characters}} 文字(翻訳メモリから {{memory}} 件、キャッシュから {{cached}} 件)',
     cost: '概算費用: {{cost}} USD({{provider}}、{{characters}} 文字)',
@@ -69,7 +67,6 @@ interface TranslateCliOptions {
   only: OnlyMode;
   dryRun?: boolean;
   concurrency?: string;
-  cacheLocation?: string;
 }
 
 const STOP_MESSAGES = { auth: 'stopAuth', quota: 'stopQuota', connection: 'stopConnection', refused: 'stopRefused' } as const;
@@ -85,7 +82,6 @@ export function register(program: Command): void {
     .addOption(new Option('--only <WHICH>', t('only')).choices(['missing', 'stale', 'all-machine']).default('missing'))
     .option('--dry-run', t('dryRun'))
     .option('--concurrency <N>', t('concurrency'))
-    .option('--cache-location <DIR>', t('cacheLocation'))
     .action(async (files: string[], options: TranslateCliOptions, command: Command) => {
       const context = cliContext(command);
       const concurrency = options.concurrency === undefined ? undefined : Number(options.concurrency);
@@ -115,7 +111,6 @@ export function register(program: Command): void {
         only: options.only,
         dryRun: options.dryRun,
         concurrency,
-        cacheDir: options.cacheLocation === undefined ? undefined : resolve(options.cacheLocation),
         progress,
       });
       const number = (value: number) => value.toLocaleString('en-US');
