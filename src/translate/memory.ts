@@ -52,8 +52,12 @@ export function buildMemory(project: Project, articles: readonly SourceArticle[]
     exact: (lng, sourceText) => byLanguage.get(lng)?.get(sourceText),
     similar(lng, sourceText) {
       const scored: Array<Example & { score: number }> = [];
+      const length = bigramCount(sourceText);
       for (const [source, target] of byLanguage.get(lng) ?? []) {
         if (source === sourceText) continue;
+        // Dice can be no higher than 2·min/(a+b) of the bigram counts: most pairs are ruled out unread.
+        const other = bigramCount(source);
+        if ((2 * Math.min(length, other)) / (length + other) < EXAMPLE_SIMILARITY) continue;
         const score = similarity(source, sourceText);
         if (score >= EXAMPLE_SIMILARITY) scored.push({ source, target, score });
       }
@@ -61,6 +65,11 @@ export function buildMemory(project: Project, articles: readonly SourceArticle[]
       return scored.slice(0, MAX_EXAMPLES).map(({ source, target }) => ({ source, target }));
     },
   };
+}
+
+/** Bigrams `similarity` compares: code points with whitespace runs as one space, minus one. */
+function bigramCount(text: string): number {
+  return Math.max(0, [...text.replace(/\s+/g, ' ')].length - 1);
 }
 
 export interface ResponseCache {

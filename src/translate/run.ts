@@ -180,12 +180,14 @@ export async function translate(project: Project, options: TranslateOptions = {}
     return result;
   }
 
-  let apiKey = '';
-  if (toSend.length > 0) {
+  const apiKey = (): string => {
     const variable = config.apiKeyEnv ?? DEFAULT_KEY_VARIABLES[providerName];
-    apiKey = (options.env ?? process.env)[variable] ?? '';
-    if (apiKey === '') throw new YakugoError(t('missingKey', { provider: providerName, variable }));
-  }
+    const key = (options.env ?? process.env)[variable] ?? '';
+    if (key === '') throw new YakugoError(t('missingKey', { provider: providerName, variable }));
+    return key;
+  };
+  // Checked before anything is written when there is something to send.
+  if (toSend.length > 0) apiKey();
 
   return withProjectLock(project, 'translate', async () => {
     const writer = draftWriter(project, inputs, only, reports);
@@ -204,7 +206,7 @@ export async function translate(project: Project, options: TranslateOptions = {}
     const sendJobs = [...toSend, ...cachedOutcome.failed.map(({ job }) => job)];
     if (sendJobs.length === 0) return result;
 
-    const provider = createProvider(providerName, { apiKey, config, model, glossary });
+    const provider = createProvider(providerName, { apiKey: apiKey(), config, model, glossary });
     options.progress?.start(sendJobs.length);
     try {
       await provider.prepare?.(languages);
