@@ -322,6 +322,9 @@ describe('yakugo translate (openai-compatible)', () => {
     expect(snapshot(root, 'locales')).toEqual(before);
     const llm = await runCli(['--root', project(), 'translate', '--dry-run', '--lang', 'en']);
     expect(llm.stdout).toContain('estimated cost: unknown for openai/test-model');
+    // --provider leaves the configured provider's model (and server and key variable) behind.
+    const other = await runCli(['--root', project(), 'translate', '--dry-run', '--lang', 'en', '--provider', 'anthropic']);
+    expect(other.stdout).toContain('estimated cost: unknown for anthropic/claude-haiku-4-5');
   });
 
   it('reuses an identical reviewed segment from another article (translation memory) without sending it', async () => {

@@ -112,8 +112,12 @@ export interface TranslateResult {
 const DEEPL_PRICE_PER_MILLION = 25;
 
 export async function translate(project: Project, options: TranslateOptions = {}): Promise<TranslateResult> {
-  const config: TranslateConfig = project.config.translate ?? translateSchema.parse({});
-  const providerName = options.provider ?? config.provider;
+  const configured: TranslateConfig = project.config.translate ?? translateSchema.parse({});
+  const providerName = options.provider ?? configured.provider;
+  // The model, server and key variable in the config belong to the configured provider, not to another
+  // one chosen with --provider.
+  const config: TranslateConfig =
+    providerName === configured.provider ? configured : { ...configured, model: undefined, baseURL: undefined, apiKeyEnv: undefined };
   const model = modelOf(providerName, config, options.model);
   const only = options.only ?? 'missing';
   const languages = selectLanguages(project, options.languages);
