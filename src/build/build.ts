@@ -12,12 +12,15 @@ import { EditionError, renderEdition } from './edition.js';
 import { createResolver, type Resources } from './resolve.js';
 import { inputMessage } from '../util/input-messages.js';
 import { isInside } from '../util/paths.js';
+import { fileSize, type Shard, selectShard } from '../project/shard.js';
 
 export interface BuildOptions {
   root?: string;
   config?: string;
   /** Only these source files (default: every article under the source folder). */
   files?: string[];
+  /** Only this slice of the articles (`--shard i/n`). */
+  shard?: Shard;
   /** Compute the editions without writing them (to see which are outdated). */
   dryRun?: boolean;
   /** Called once with the number of editions, then as each edition has been rendered (or skipped), for a progress bar. */
@@ -74,7 +77,9 @@ export interface BuildResult {
 export function build(options: BuildOptions = {}): BuildResult {
   const project = loadProject(options.root ?? '.', options.config);
   const { config } = project;
-  const articles = (options.files ?? listArticles(project)).map((file) => loadArticle(project, file));
+  const files = options.files ?? listArticles(project);
+  const chosen = options.shard ? selectShard(files, options.shard, (file) => displayPath(project, file), fileSize) : files;
+  const articles = chosen.map((file) => loadArticle(project, file));
   const resolver = createResolver(config, loadResources(project, articles));
   const isDraft = draftLookup(project);
   const editions: EditionReport[] = [];
@@ -149,7 +154,7 @@ export function build(options: BuildOptions = {}): BuildResult {
   }
   if (!options.dryRun) {
     // A full build knows every edition there is: entries of removed articles or languages go.
-    if (options.files === undefined) forgetOthers(manifest, new Set(editions.map((report) => relative(project.dirs.out, resolve(project.root, report.file)).split(sep).join('/'))));
+    if (options.files === undefined && options.shard === undefined) forgetOthers(manifest, new Set(editions.map((report) => relative(project.dirs.out, resolve(project.root, report.file)).split(sep).join('/'))));
     writeManifest(project, manifest);
   }
 

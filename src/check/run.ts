@@ -17,6 +17,7 @@ import { containsAcceptedTerm, findTargetTerms } from '../glossary/target/index.
 import type { Glossary } from '../glossary/types.js';
 import type { SourceArticle } from '../markdown/types.js';
 import { articleFacts, displayPath, listArticles, loadArticle } from '../project/articles.js';
+import { fileSize, type Shard, selectShard } from '../project/shard.js';
 import { YakugoError } from '../util/errors.js';
 import { readTextFile } from '../util/fs.js';
 import { checkEditions } from './editions.js';
@@ -47,6 +48,8 @@ export interface CheckSelection {
   articles?: readonly string[];
   /** Rule ids. */
   rules?: readonly string[];
+  /** Only this slice of the articles (`--shard i/n`, for CI runners working in parallel). */
+  shard?: Shard;
 }
 
 /** Everything the rules read, built once per run. */
@@ -76,7 +79,8 @@ export async function prepareCheck(project: Project, selection: CheckSelection =
   validateConfiguredRules(project);
   const rules = selectRules(selection.rules);
   const { languages, includesSource } = selectLanguages(project, selection.languages);
-  const files = selectArticles(project, selection.articles);
+  const selected = selectArticles(project, selection.articles);
+  const files = selection.shard ? selectShard(selected, selection.shard, (file) => displayPath(project, file), fileSize) : selected;
   const glossary = await loadGlossary(project.dirs.glossary, { root: project.root, languages: project.config.languages });
   let matcher: Promise<Matcher> | undefined;
   const getMatcher = () => {
@@ -170,7 +174,8 @@ export function termLookup(): TermLookup {
   };
 }
 
-function selectRules(ids: readonly string[] | undefined): Rule[] {
+/** The rules `--rule` names (all when none); an unknown id is a usage error. */
+export function selectRules(ids: readonly string[] | undefined): Rule[] {
   if (!ids || ids.length === 0) return [...allRules];
   return ids.map((id) => {
     const rule = allRules.find((candidate) => candidate.id === id);
