@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extract } from '../src/catalog/extract.js';
 import { readState } from '../src/catalog/state.js';
+import { loadProject } from '../src/config/load.js';
+import { translate } from '../src/translate/run.js';
 import { runCli } from './helpers/cli.js';
 import { copyRepository, makeProject, read, readJson, write } from './helpers/project.js';
 import { type StandIn, startStandIn } from './helpers/standin.js';
@@ -272,6 +274,33 @@ describe('yakugo translate (openai-compatible)', () => {
     // Everything written is a complete draft with its state.
     const state = readState(join(root, 'locales/en/basics.state.yaml'), 'state');
     expect(state.size).toBe(values.filter((value) => value !== '').length);
+  });
+
+  it('Ctrl-C lets the request in flight finish and be written, and starts no other', async () => {
+    const root = project({ batchChars: 60 });
+    const interrupt = new AbortController();
+    standIn.beforeReply = () => interrupt.abort();
+    const result = await translate(loadProject(root), { languages: ['en'], signal: interrupt.signal });
+    expect(result.stopped).toEqual({ kind: 'interrupted', message: '' });
+    expect(standIn.translations()).toHaveLength(1);
+    const sent = sentSegments().map((segment) => segment.id);
+    const en = catalog(root);
+    for (const [key, value] of Object.entries(en)) expect(value !== '', key).toBe(sent.includes(key));
+  });
+
+  it('on the command line, Ctrl-C says what happens, keeps the drafts and exits 130', async () => {
+    const root = project({ batchChars: 60 });
+    standIn.beforeReply = () => {
+      standIn.beforeReply = undefined;
+      process.emit('SIGINT');
+    };
+    const run = await runCli(['--root', root, 'translate', '--lang', 'en']);
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain('interrupting: finishing the requests in flight (Ctrl-C again to quit at once)');
+    expect(run.stderr).toContain('interrupted: drafts written so far are kept; run the same command again to go on');
+    expect(standIn.translations()).toHaveLength(1);
+    expect(Object.values(catalog(root)).filter((value) => value !== '').length).toBeGreaterThan(0);
+    expect(process.listenerCount('SIGINT')).toBe(0);
   });
 
   it('loses only the batch that timed out, and says so', async () => {

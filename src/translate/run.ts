@@ -64,6 +64,8 @@ export interface TranslateOptions {
   /** Where the API key is read from (default `process.env`). */
   env?: NodeJS.ProcessEnv;
   progress?: TranslateProgress;
+  /** Aborted (Ctrl-C): no new request is started; the ones in flight finish and are written. */
+  signal?: AbortSignal;
 }
 
 /** A segment that could not be drafted cleanly. */
@@ -215,7 +217,8 @@ export async function translate(project: Project, options: TranslateOptions = {}
     try {
       await provider.prepare?.(languages);
       const batches = makeBatches(sendJobs, inputs, config);
-      await runPool(batches, options.concurrency ?? config.concurrency, () => result.stopped !== undefined, async (batch) => {
+      const stopped = () => result.stopped !== undefined || options.signal?.aborted === true;
+      await runPool(batches, options.concurrency ?? config.concurrency, stopped, async (batch) => {
         const outcome = await draftBatch(provider, batch, settle, (sent) => {
           const report = reports.get(sent.lng)!;
           report.sent += sent.jobs.length;
@@ -234,6 +237,7 @@ export async function translate(project: Project, options: TranslateOptions = {}
     } finally {
       options.progress?.stop();
     }
+    if (options.signal?.aborted && result.stopped === undefined) result.stopped = { kind: 'interrupted', message: '' };
     return result;
   });
 }

@@ -77,7 +77,7 @@ export interface Provider {
  */
 export class ProviderStop extends Error {
   constructor(
-    readonly kind: 'auth' | 'quota' | 'connection' | 'refused',
+    readonly kind: 'auth' | 'quota' | 'connection' | 'refused' | 'interrupted',
     message: string,
   ) {
     super(message);

@@ -30,6 +30,8 @@ const t = defineMessages('translate', {
     stopQuota: 'stopped: the provider’s quota is used up ({{message}}); drafts written so far are kept',
     stopConnection: 'stopped: cannot reach the provider ({{message}}); drafts written so far are kept',
     stopRefused: 'stopped: the provider refused the request ({{message}}); drafts written so far are kept',
+    stopInterrupted: 'interrupted: drafts written so far are kept; run the same command again to go on',
+    interrupting: 'interrupting: finishing the requests in flight (Ctrl-C again to quit at once)',
     badConcurrency: '--concurrency must be a whole number from 1 to 32, not "{{value}}"',
     noArticles: 'no articles to translate',
   },
@@ -55,6 +57,8 @@ const t = defineMessages('translate', {
     stopQuota: '中止: プロバイダーの利用枠を使い切りました({{message}})。書き込み済みの下訳は残っています',
     stopConnection: '中止: プロバイダーに接続できません({{message}})。書き込み済みの下訳は残っています',
     stopRefused: '中止: プロバイダーがリクエストを拒否しました({{message}})。書き込み済みの下訳は残っています',
+    stopInterrupted: '中断しました。書き込み済みの下訳は残っています。同じコマンドをもう一度実行すると続きから始めます',
+    interrupting: '中断中: 送信済みのリクエストの応答を待っています(もう一度 Ctrl-C ですぐに終了)',
     badConcurrency: '--concurrency には 1 から 32 の整数を指定してください(「{{value}}」)',
     noArticles: '翻訳する記事がありません',
   },
@@ -69,7 +73,10 @@ interface TranslateCliOptions {
   concurrency?: string;
 }
 
-const STOP_MESSAGES = { auth: 'stopAuth', quota: 'stopQuota', connection: 'stopConnection', refused: 'stopRefused' } as const;
+const STOP_MESSAGES = { auth: 'stopAuth', quota: 'stopQuota', connection: 'stopConnection', refused: 'stopRefused', interrupted: 'stopInterrupted' } as const;
+
+/** Exit code of a run stopped by Ctrl-C, as shells report SIGINT. */
+const EXIT_INTERRUPTED = 130;
 
 export function register(program: Command): void {
   program
@@ -100,6 +107,14 @@ export function register(program: Command): void {
         advance: (count) => bar.increment(count),
         stop: () => bar.stop(),
       };
+      // The first Ctrl-C lets the requests in flight finish and be written; a second one quits at once.
+      const interrupt = new AbortController();
+      const onInterrupt = () => {
+        if (interrupt.signal.aborted) process.exit(EXIT_INTERRUPTED);
+        context.stderr.write(`${t('interrupting')}\n`);
+        interrupt.abort();
+      };
+      process.on('SIGINT', onInterrupt);
       const result = await translate(context.project, {
         files: files.length > 0 ? files.map((file) => resolve(file)) : undefined,
         languages: options.lang
@@ -112,7 +127,8 @@ export function register(program: Command): void {
         dryRun: options.dryRun,
         concurrency,
         progress,
-      });
+        signal: interrupt.signal,
+      }).finally(() => process.off('SIGINT', onInterrupt));
       const number = (value: number) => value.toLocaleString('en-US');
       if (result.articles === 0) context.stderr.write(`${t('noArticles')}\n`);
 
@@ -153,7 +169,7 @@ export function register(program: Command): void {
       }
       if (result.stopped) {
         context.stderr.write(`${context.colors.red(t(STOP_MESSAGES[result.stopped.kind], { message: result.stopped.message }))}\n`);
-        process.exitCode = EXIT_INPUT;
+        process.exitCode = result.stopped.kind === 'interrupted' ? EXIT_INTERRUPTED : EXIT_INPUT;
         return;
       }
       if (failed) process.exitCode = EXIT_PROBLEMS;
