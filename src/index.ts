@@ -35,3 +35,4 @@ export { segmentMarkdown } from './markdown/segment.js';
 export type { Segment, SourceArticle, TextRun } from './markdown/types.js';
 export { listArticles, loadArticle } from './project/articles.js';
 export { YakugoError } from './util/errors.js';
+export { type LanguageReport, type TranslateOptions, type TranslateResult, translate } from './translate/run.js';

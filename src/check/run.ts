@@ -170,7 +170,7 @@ export function ruleAnchor(id: string): string {
   return `rule-${id.replace(/[^a-z0-9]+/g, '-')}`;
 }
 
-function termLookup(): TermLookup {
+export function termLookup(): TermLookup {
   return {
     accepted: acceptedTerms,
     preferred: preferredTerm,
@@ -244,7 +244,7 @@ function configKeyPlace(project: Project, id: string): { line: number; column: n
   return { line: at.line, column: at.col };
 }
 
-function prepareArticle(project: Project, article: SourceArticle, languages: readonly string[], matches: RunMatch[][]): ArticleInput {
+export function prepareArticle(project: Project, article: SourceArticle, languages: readonly string[], matches: RunMatch[][]): ArticleInput {
   const placeOf = locator(article.path, article.source);
   const sources: SourceSegment[] = article.segments.map((segment, index) => ({
     segment,

@@ -6,6 +6,7 @@ import { register as glossary } from './glossary.js';
 import { register as status } from './status.js';
 import { register as fix } from './fix.js';
 import { register as review } from './review.js';
+import { register as translate } from './translate.js';
 
 /** Each command lives in its own module and registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -13,6 +14,7 @@ export type RegisterCommand = (program: Command) => void;
 // One line per command module; keep this list in the order `--help` shows them.
 export const commands: RegisterCommand[] = [
   extract,
+  translate,
   build,
   check,
   status,
