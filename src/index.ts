@@ -11,7 +11,7 @@ export { type BuildOptions, type BuildResult, build, type EditionReport } from '
 export { EditionError, renderEdition } from './build/edition.js';
 export { type Catalog, catalogPath, parseCatalog, readCatalog } from './catalog/catalog.js';
 export { type ExtractOptions, type ExtractResult, extract } from './catalog/extract.js';
-export { isStale, readState, type StateEntry } from './catalog/state.js';
+export { isStale, isUnreviewed, readState, type StateEntry } from './catalog/state.js';
 export { type CheckResult, runCheck } from './check/run.js';
 export { projectStatus } from './check/status.js';
 export { getFormatter } from './check/formatters/index.js';

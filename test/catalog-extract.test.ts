@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/catalog/extract.js';
-import { isStale, readState } from '../src/catalog/state.js';
+import { isStale, isUnreviewed, readState } from '../src/catalog/state.js';
 import { makeProject, read, readJson, write } from './helpers/project.js';
 
 const config = 'languages: [en, zh-Hans]\nrequired: [en]\n';
@@ -119,5 +119,34 @@ describe('catalog errors name file, line and column', () => {
     const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': '' });
     writeFileSync(`${root}/source/a.md`, Buffer.concat([Buffer.from('一行目\n二行目', 'utf8'), Buffer.from([0xff]), Buffer.from('\n')]));
     expect(() => extract({ root })).toThrow(/source\/a\.md:2:4: not UTF-8: invalid byte 0xff/);
+  });
+});
+
+describe('machine-draft origin in the sidecar', () => {
+  it('survives extract while the draft is untouched, and is dropped when a person edits the translation', () => {
+    const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': article });
+    extract({ root });
+    const catalog = readJson(root, 'locales/en/a.json');
+    const key = Object.keys(catalog)[2]!;
+    write(root, 'locales/en/a.json', JSON.stringify({ ...catalog, [key]: 'The first paragraph.' }, null, 2));
+    extract({ root });
+    const recorded = readState(`${root}/locales/en/a.state.yaml`, 'a.state.yaml').get(key)!;
+    write(root, 'locales/en/a.state.yaml', read(root, 'locales/en/a.state.yaml').replace(`target: "${recorded.target}" }`, `target: "${recorded.target}", origin: "machine:openai/gpt-4o" }`));
+
+    extract({ root });
+    const draft = readState(`${root}/locales/en/a.state.yaml`, 'a.state.yaml').get(key);
+    expect(draft?.origin).toBe('machine:openai/gpt-4o');
+    expect(isUnreviewed(draft, 'The first paragraph.')).toBe(true);
+
+    write(root, 'locales/en/a.json', JSON.stringify({ ...readJson(root, 'locales/en/a.json'), [key]: 'This is the first paragraph.' }, null, 2));
+    extract({ root });
+    const reviewed = readState(`${root}/locales/en/a.state.yaml`, 'a.state.yaml').get(key);
+    expect(reviewed?.origin).toBeUndefined();
+    expect(isUnreviewed(reviewed, 'This is the first paragraph.')).toBe(false);
+  });
+
+  it('refuses an origin that is not a string, at its line', () => {
+    const root = makeProject({ 'locales/en/a.state.yaml': '"paragraph.1": { source: "a", target: "b", origin: 3 }\n' });
+    expect(() => readState(`${root}/locales/en/a.state.yaml`, 'locales/en/a.state.yaml')).toThrow(/locales\/en\/a\.state\.yaml:1:1: .*origin/);
   });
 });
