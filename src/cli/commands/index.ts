@@ -5,6 +5,7 @@ import { register as extract } from './extract.js';
 import { register as glossary } from './glossary.js';
 import { register as status } from './status.js';
 import { register as fix } from './fix.js';
+import { register as xliff } from './xliff.js';
 
 /** Each command lives in its own module and registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -17,4 +18,5 @@ export const commands: RegisterCommand[] = [
   status,
   fix,
   glossary,
+  xliff,
 ];
