@@ -5,6 +5,7 @@ import { register as extract } from './extract.js';
 import { register as glossary } from './glossary.js';
 import { register as status } from './status.js';
 import { register as fix } from './fix.js';
+import { register as review } from './review.js';
 import { register as xliff } from './xliff.js';
 
 /** Each command lives in its own module and registers itself on the program. */
@@ -18,5 +19,6 @@ export const commands: RegisterCommand[] = [
   status,
   fix,
   glossary,
+  review,
   xliff,
 ];
