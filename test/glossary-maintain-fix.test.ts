@@ -110,3 +110,10 @@ describe('fix', () => {
     );
   });
 });
+
+describe('fix at a line end', () => {
+  it('rewrites a variant followed by the spaces Markdown drops before a line break (found by fast-check)', async () => {
+    expect((await fix('サーバ \r\nサーバ')).after).toBe('サーバー \r\nサーバー');
+    expect((await fix('サーバ  \nを選ぶ。')).after).toBe('サーバー  \nを選ぶ。');
+  });
+});

@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -305,6 +306,25 @@ describe('yakugo xliff import', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/b\.xlf:3:\d+: <file original="source\/nope\.md"> names no article/);
     expect(snapshot(root)).toEqual(before);
+  });
+
+  it('takes the project lock: refused while another run writes; --dry-run writes nothing', async () => {
+    const root = translatedProject();
+    const file = await exportTo(root);
+    write(root, 'a.en.xlf', read(root, 'a.en.xlf').replace('<target xml:space="preserve">Distillation basics</target>', '<target xml:space="preserve">Basics of distillation</target>'));
+    const before = snapshot(root);
+    const dry = await runCli(['--root', root, 'xliff', 'import', '--dry-run', file]);
+    expect(dry.stdout).toBe('locales/en/a.json\nlocales/en/a.state.yaml\n');
+    expect(snapshot(root)).toEqual(before);
+    // A live process on this host holds the lock (pid 1 always runs).
+    write(root, '.yakugo.lock', `${JSON.stringify({ pid: 1, host: hostname(), command: 'extract', since: '2026-01-01T00:00:00.000Z' })}\n`);
+    const locked = await runCli(['--root', root, 'xliff', 'import', file]);
+    expect(locked.code).toBe(2);
+    expect(locked.stderr).toContain('another yakugo run (extract, pid 1');
+    expect(snapshot(root)).toEqual(before);
+    rmSync(join(root, '.yakugo.lock'));
+    expect((await runCli(['--root', root, 'xliff', 'import', file])).code).toBe(0);
+    expect(readJson(root, 'locales/en/a.json')['meta.title']).toBe('Basics of distillation');
   });
 
   it('shows its page in --help and writes one file with -o FILE', async () => {

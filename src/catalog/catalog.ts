@@ -6,6 +6,7 @@ import { placeOfOffset, YakugoError } from '../util/errors.js';
 import { readTextFile, } from '../util/fs.js';
 import { inputMessage } from '../util/input-messages.js';
 import { isInside } from '../util/paths.js';
+import { journalPath } from './commit.js';
 
 /** A flat i18next JSON v4 catalog: one namespace (article) in one language. */
 export interface Catalog {
@@ -38,6 +39,9 @@ export function readCatalogIfExists(file: string, displayPath: string): Catalog 
  * and a key given twice are input errors naming the file, line and column.
  */
 export function readCatalog(file: string, displayPath: string): Catalog {
+  // A journal beside the catalog means a run was killed between writing it and its sidecar: the pair may
+  // disagree, and reading either would give wrong stale and review marks until a locked run completes it.
+  if (existsSync(journalPath(file))) throw new YakugoError(inputMessage('pendingJournal'), { file: displayPath });
   const text = readTextFile(file, displayPath);
   return parseCatalog(text, displayPath);
 }

@@ -1,11 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { loadProject, type Project } from '../config/load.js';
 import type { SourceArticle } from '../markdown/types.js';
 import { displayPath, listArticles, loadArticle } from '../project/articles.js';
-import { writeFileAtomic } from '../util/fs.js';
-import { catalogPath, formatCatalog, readCatalogIfExists } from './catalog.js';
+import { withProjectLock } from '../project/lock.js';
+import { YakugoError } from '../util/errors.js';
+import { decodeTextFile, readBytesIfExists } from '../util/fs.js';
+import { inputMessage } from '../util/input-messages.js';
+import { catalogPath, formatCatalog, parseCatalog } from './catalog.js';
+import { commitWrites, type PlannedWrite } from './commit.js';
 import { type Carried, mergeCatalog, type Orphan } from './merge.js';
-import { formatState, readState, statePath } from './state.js';
+import { formatState, parseState, statePath } from './state.js';
 
 export interface ExtractOptions {
   root?: string;
@@ -14,6 +17,8 @@ export interface ExtractOptions {
   files?: string[];
   /** Remove translations whose source segment is gone (otherwise they are kept and reported). */
   prune?: boolean;
+  /** Called after each file is written (the absolute path), in write order. */
+  onWrite?: (file: string) => void;
 }
 
 export interface ExtractLanguageReport {
@@ -32,47 +37,75 @@ export interface ExtractResult {
   languages: ExtractLanguageReport[];
   /** Files whose bytes changed. */
   written: string[];
+  /** Catalogs somebody saved while extract ran; extract merged again from what they saved. */
+  changedMeanwhile: string[];
 }
 
-interface PendingWrite {
-  file: string;
-  contents: string;
-}
+/** How many times extract reads and merges again when a catalog is saved while it runs, before giving up. */
+const MAX_ATTEMPTS = 5;
 
 /**
- * Regenerates the source catalog of every article and merges its keys into every target catalog. All files
- * are computed first and written only when every input was valid, each atomically, and only when their
- * bytes change.
+ * Regenerates the source catalog of every article and merges its keys into every target catalog, holding
+ * the project lock. All files are computed first and written only when every input was valid, each
+ * atomically and only when its bytes change, in an order that keeps an interrupted run safe: sidecars,
+ * then target catalogs, then source catalogs last. The source catalog is the record of what the targets
+ * were merged against, so until it is written a new run merges (and carries, and marks stale) exactly as
+ * the interrupted one did. A catalog saved by a person while extract computed is never overwritten: extract
+ * reads it again and merges again.
  */
 export function extract(options: ExtractOptions = {}): ExtractResult {
   const project = loadProject(options.root ?? '.', options.config);
-  const { config } = project;
+  return withProjectLock(project, 'extract', () => extractLocked(project, options));
+}
+
+function extractLocked(project: Project, options: ExtractOptions): ExtractResult {
   const files = options.files ?? listArticles(project);
   const articles = files.map((file) => loadArticle(project, file));
-  const writes: PendingWrite[] = [];
+  const written: string[] = [];
+  const changedMeanwhile: string[] = [];
+  for (let attempt = 1; ; attempt++) {
+    const plan = planExtract(project, articles, options.prune);
+    const result = commitWrites(plan.writes, options.onWrite);
+    for (const file of result.written) {
+      const shown = displayPath(project, file);
+      if (!written.includes(shown)) written.push(shown);
+    }
+    if (result.conflict === undefined) return { project, articles, languages: plan.languages, written, changedMeanwhile };
+    const shown = displayPath(project, result.conflict);
+    changedMeanwhile.push(shown);
+    if (attempt === MAX_ATTEMPTS) throw new YakugoError(inputMessage('keepsChanging', { attempts: MAX_ATTEMPTS }), { file: shown });
+  }
+}
+
+/** Which files go first: see `extract`. */
+const WRITE_ORDER = { sidecar: 0, target: 1, source: 2 } as const;
+
+function planExtract(project: Project, articles: SourceArticle[], prune: boolean | undefined): { writes: PlannedWrite[]; languages: ExtractLanguageReport[] } {
+  const { config } = project;
+  const writes: Array<PlannedWrite & { rank: number }> = [];
   const languages: ExtractLanguageReport[] = [];
 
   for (const article of articles) {
-    const sourceFile = catalogPath(project, config.sourceLanguage, article.id);
-    const previousSource = readCatalogIfExists(sourceFile, displayPath(project, sourceFile)).entries;
-    writes.push({ file: sourceFile, contents: formatCatalog(article.segments.map((segment) => [segment.key, segment.text])) });
+    const source = readSnapshot(project, catalogPath(project, config.sourceLanguage, article.id));
+    const previousSource = source.text === null ? new Map<string, string>() : parseCatalog(source.text, source.shown).entries;
+    writes.push({ ...source.write(formatCatalog(article.segments.map((segment) => [segment.key, segment.text]))), rank: WRITE_ORDER.source });
 
     for (const lng of config.languages) {
-      const file = catalogPath(project, lng, article.id);
-      const stateFile = statePath(file);
+      const target = readSnapshot(project, catalogPath(project, lng, article.id));
+      const sidecar = readSnapshot(project, statePath(target.file));
       const result = mergeCatalog({
         segments: article.segments,
-        previous: readCatalogIfExists(file, displayPath(project, file)).entries,
-        previousState: readState(stateFile, displayPath(project, stateFile)),
+        previous: target.text === null ? new Map() : parseCatalog(target.text, target.shown).entries,
+        previousState: sidecar.text === null ? new Map() : parseState(sidecar.text, sidecar.shown),
         previousSource,
-        prune: options.prune,
+        prune,
       });
-      writes.push({ file, contents: formatCatalog(result.entries) });
-      writes.push({ file: stateFile, contents: formatState(result.state) });
+      writes.push({ ...target.write(formatCatalog(result.entries)), rank: WRITE_ORDER.target });
+      writes.push({ ...sidecar.write(formatState(result.state)), rank: WRITE_ORDER.sidecar });
       languages.push({
         lng,
         article: article.id,
-        catalog: displayPath(project, file),
+        catalog: target.shown,
         added: result.added,
         carried: result.carried,
         orphans: result.orphans,
@@ -80,12 +113,18 @@ export function extract(options: ExtractOptions = {}): ExtractResult {
       });
     }
   }
+  // Array.prototype.sort is stable: within a rank, files keep article and language order.
+  return { writes: writes.sort((a, b) => a.rank - b.rank), languages };
+}
 
-  const written: string[] = [];
-  for (const { file, contents } of writes) {
-    if (existsSync(file) && readFileSync(file, 'utf8') === contents) continue;
-    writeFileAtomic(file, contents);
-    written.push(displayPath(project, file));
-  }
-  return { project, articles, languages, written };
+/** A file as read for planning: its text (null when missing) and the bytes a later write must still find. */
+function readSnapshot(project: Project, file: string) {
+  const shown = displayPath(project, file);
+  const bytes = readBytesIfExists(file);
+  return {
+    file,
+    shown,
+    text: bytes === null ? null : decodeTextFile(bytes, shown),
+    write: (contents: string): PlannedWrite => ({ file, contents, expected: bytes }),
+  };
 }

@@ -32,9 +32,13 @@ export function statePath(catalogFile: string): string {
 }
 
 export function readState(file: string, displayPath: string): CatalogState {
+  if (!existsSync(file)) return new Map();
+  return parseState(readTextFile(file, displayPath), displayPath);
+}
+
+/** Parses the text of a sidecar; a malformed entry is an input error at its line. */
+export function parseState(text: string, displayPath: string): CatalogState {
   const state: CatalogState = new Map();
-  if (!existsSync(file)) return state;
-  const text = readTextFile(file, displayPath);
   const { document, lineCounter } = parseYaml(text, displayPath);
   const root = document.contents;
   if (root === null) return state;

@@ -9,15 +9,50 @@ import { inputMessage } from './input-messages.js';
  * over the target, so a crash or an error never leaves a half-written file.
  */
 export function writeFileAtomic(file: string, contents: string): void {
+  writeFileAtomicIf(file, contents, () => true);
+}
+
+/**
+ * Like writeFileAtomic, but asks `stillValid` once the new bytes are on disk, just before the rename, and
+ * leaves the target untouched when it answers false. The window between that question and the rename is
+ * as small as the file system allows; callers use it to refuse overwriting a file somebody saved meanwhile.
+ */
+export function writeFileAtomicIf(file: string, contents: string, stillValid: () => boolean): boolean {
   mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.yakugo-tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const temporary = temporaryPathFor(file);
   try {
     writeFileSync(temporary, contents, 'utf8');
+    if (!stillValid()) {
+      rmSync(temporary, { force: true });
+      return false;
+    }
     renameSync(temporary, file);
+    return true;
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** Marker in the name of every temporary file yakugo writes (`<file>.yakugo-tmp-<pid>-<random>`). */
+export const TEMPORARY_MARKER = '.yakugo-tmp-';
+
+function temporaryPathFor(file: string): string {
+  return `${file}${TEMPORARY_MARKER}${process.pid}-${randomBytes(4).toString('hex')}`;
+}
+
+/** The bytes of a file, or null when it does not exist: a snapshot to compare with before overwriting. */
+export function readBytesIfExists(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+export function sameBytes(a: Buffer | null, b: Buffer | null): boolean {
+  return a === null || b === null ? a === b : a.equals(b);
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -27,7 +62,11 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * line and column of the first bad byte.
  */
 export function readTextFile(file: string, displayPath = file): string {
-  const bytes = readFileSync(file);
+  return decodeTextFile(readFileSync(file), displayPath);
+}
+
+/** Decodes the bytes of a text file as readTextFile does (BOM dropped, bad UTF-8 an input error). */
+export function decodeTextFile(bytes: Buffer, displayPath: string): string {
   try {
     const text = decoder.decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

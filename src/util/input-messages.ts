@@ -1,3 +1,4 @@
+import { YakugoError } from './errors.js';
 import { defineMessages } from './i18n.js';
 
 /**
@@ -20,6 +21,12 @@ export const inputMessage = defineMessages('input', {
     kindNull: 'null',
     catalogLeaves: 'the catalog path of {{article}} leaves {{dir}}',
     stateNotMap: 'a state file must be a mapping of key: { source, target }',
+    changedWhileRunning: 'this file changed while yakugo was working on it; it was not overwritten. Run again. {{written}}',
+    writtenBefore: 'Already written: {{files}}.',
+    nothingWrittenBefore: 'Nothing else was written.',
+    badJournal: 'this journal of an interrupted yakugo run cannot be read; look at the files beside it, then delete it',
+    pendingJournal: 'a yakugo run was interrupted while writing this catalog and its sidecar; run yakugo extract to complete it',
+    keepsChanging: 'this file changed every time it was read ({{attempts}} times) while yakugo was merging; nothing was overwritten: close the editor or stop the other program and run again',
     stateEntry: 'the state of "{{key}}" must have string fields source and target (and origin, when given, a string)',
     configNotFound: 'config file not found: {{file}}',
     unknownKey: 'unknown key "{{keys}}"',
@@ -50,6 +57,12 @@ export const inputMessage = defineMessages('input', {
     kindNull: 'null',
     catalogLeaves: '{{article}} のカタログのパスが {{dir}} の外に出ます',
     stateNotMap: '状態ファイルは「キー: { source, target }」の対応表でなければなりません',
+    changedWhileRunning: 'yakugo の処理中にこのファイルが変更されたので、上書きしていません。もう一度実行してください。{{written}}',
+    writtenBefore: '書き込み済み: {{files}}。',
+    nothingWrittenBefore: 'ほかには何も書き込んでいません。',
+    badJournal: '中断された yakugo の実行の記録(ジャーナル)が読めません。横のファイルを確かめてから削除してください',
+    pendingJournal: 'このカタログとサイドカーの書き込み中に yakugo が中断されました。yakugo extract を実行して完了させてください',
+    keepsChanging: 'yakugo がマージしている間、読むたびにこのファイルが変わりました({{attempts}} 回)。何も上書きしていません。エディタや他のプログラムを止めてからもう一度実行してください',
     stateEntry: '"{{key}}" の状態には文字列の source と target が必要です(origin を書くなら文字列)',
     configNotFound: '設定ファイルが見つかりません: {{file}}',
     unknownKey: '不明なキー "{{keys}}"',
@@ -66,3 +79,9 @@ export const inputMessage = defineMessages('input', {
     roundTrip: '書き出した Markdown を読み直すと元の文書と一致しません: {{detail}}',
   },
 });
+
+/** The error for a file somebody saved while a run was about to overwrite it (exit 2), naming what was written. */
+export function changedWhileRunning(file: string, alreadyWritten: readonly string[]): YakugoError {
+  const written = alreadyWritten.length > 0 ? inputMessage('writtenBefore', { files: alreadyWritten.join(', ') }) : inputMessage('nothingWrittenBefore');
+  return new YakugoError(inputMessage('changedWhileRunning', { written }), { file });
+}

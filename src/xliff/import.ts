@@ -11,8 +11,9 @@
 import { existsSync } from 'node:fs';
 import { visit } from 'unist-util-visit';
 import { resolve } from 'node:path';
-import { type Catalog, catalogPath, formatCatalog, readCatalogIfExists } from '../catalog/catalog.js';
-import { type CatalogState, formatState, readState, statePath } from '../catalog/state.js';
+import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
+import { type CatalogState, readState, statePath } from '../catalog/state.js';
+import { type CatalogContents, updateCatalog } from '../catalog/update.js';
 import { segmentStatus } from '../catalog/status.js';
 import type { Project } from '../config/load.js';
 import { compareMarkup, markupOf } from '../check/rules/markup-mismatch.js';
@@ -22,7 +23,8 @@ import { shortHash } from '../markdown/segment.js';
 import type { SourceArticle } from '../markdown/types.js';
 import { displayPath, loadArticle } from '../project/articles.js';
 import { YakugoError } from '../util/errors.js';
-import { readTextFile, writeFileAtomic } from '../util/fs.js';
+import { readTextFile } from '../util/fs.js';
+import { withProjectLock } from '../project/lock.js';
 import { isInside } from '../util/paths.js';
 import { type InlinePiece, markdownToPieces, mergeText, piecesToMarkdown } from './inline.js';
 import { xliffMessage } from './messages.js';
@@ -56,13 +58,12 @@ export interface XliffImportResult {
   written: string[];
 }
 
+/** A catalog and its sidecar as one run of `update` sees them, with the changes made so far. */
 interface WorkingCatalog {
-  catalogFile: string;
+  entries: Map<string, string>;
+  state: CatalogState;
   /** The catalog relative to the root, for messages. */
   shown: string;
-  stateFile: string;
-  catalog: Catalog;
-  state: CatalogState;
   changed: boolean;
 }
 
@@ -74,9 +75,22 @@ interface ArticleContext {
   segments: Map<string, string>;
 }
 
+/** The units of every XLIFF file that go to one catalog, in file order, with the report each counts in. */
+interface PendingCatalog {
+  lng: string;
+  context: ArticleContext;
+  units: Array<{ unit: ReadUnit; report: XliffImportReport }>;
+}
+
+/**
+ * Reads every file and judges the files as a whole first (any bad file: exit 2, nothing written). Then,
+ * under the project lock, each catalog is updated with `updateCatalog`, which applies the units to the
+ * catalog as it is on disk at that moment and writes the catalog and its sidecar together, never over a
+ * translator's save: the unit verdicts are those of the contents actually written.
+ */
 export function importXliff(project: Project, files: readonly string[], options: { dryRun?: boolean } = {}): XliffImportResult {
   const articles = new Map<string, ArticleContext>();
-  const catalogs = new Map<string, WorkingCatalog>();
+  const pending = new Map<string, PendingCatalog>();
   const reports: XliffImportReport[] = [];
 
   for (const path of files) {
@@ -89,32 +103,54 @@ export function importXliff(project: Project, files: readonly string[], options:
       if (file.srcLang !== project.config.sourceLanguage) fail(xliffMessage('srcLang', { srcLang: file.srcLang, expected: project.config.sourceLanguage }));
       if (!project.config.languages.includes(file.trgLang)) fail(xliffMessage('trgLang', { trgLang: file.trgLang, configured: project.config.languages.join(', ') }));
       const context = articleContext(project, file.original, articles) ?? fail(xliffMessage('unknownArticle', { original: file.original }));
-      const working = workingCatalog(project, file.trgLang, context.article.id, catalogs);
+      const catalogFile = catalogPath(project, file.trgLang, context.article.id);
       const report: XliffImportReport = { file: shown, article: context.article.id, lng: file.trgLang, applied: 0, reviewed: 0, rejected: [] };
-      for (const unit of file.units) {
-        const verdict = applyUnit(unit, context, working);
-        if (verdict.rejected) report.rejected.push({ file: shown, ...unit.place, unit: unit.key, message: verdict.rejected });
-        if (verdict.applied) report.applied++;
-        if (verdict.reviewed) report.reviewed++;
-      }
       reports.push(report);
+      const target = pending.get(catalogFile) ?? { lng: file.trgLang, context, units: [] };
+      pending.set(catalogFile, target);
+      for (const unit of file.units) target.units.push({ unit, report });
     }
   }
 
   const written: string[] = [];
-  for (const working of catalogs.values()) {
-    if (!working.changed) continue;
-    const catalogText = formatCatalog(working.catalog.entries);
-    const stateText = formatState(working.state);
-    for (const [file, text] of [
-      [working.catalogFile, catalogText],
-      [working.stateFile, stateText],
-    ] as const) {
-      if (existsSync(file) && readTextFile(file) === text) continue;
-      if (!options.dryRun) writeFileAtomic(file, text);
-      written.push(displayPath(project, file));
+  const applyAll = (catalog: PendingCatalog, current: CatalogContents, shown: string): { working: WorkingCatalog; verdicts: Verdict[] } => {
+    const working: WorkingCatalog = { entries: new Map(current.entries), state: new Map(current.state), shown, changed: false };
+    return { working, verdicts: catalog.units.map(({ unit }) => applyUnit(unit, catalog.context, working)) };
+  };
+  const record = (catalog: PendingCatalog, verdicts: readonly Verdict[]): void => {
+    catalog.units.forEach(({ unit, report }, index) => {
+      const verdict = verdicts[index]!;
+      if (verdict.rejected) report.rejected.push({ file: report.file, ...unit.place, unit: unit.key, message: verdict.rejected });
+      if (verdict.applied) report.applied++;
+      if (verdict.reviewed) report.reviewed++;
+    });
+  };
+
+  if (options.dryRun) {
+    for (const [catalogFile, catalog] of pending) {
+      const shown = displayPath(project, catalogFile);
+      const stateFile = statePath(catalogFile);
+      const current = { entries: readCatalogIfExists(catalogFile, shown).entries, state: readState(stateFile, displayPath(project, stateFile)) };
+      const { working, verdicts } = applyAll(catalog, current, shown);
+      record(catalog, verdicts);
+      if (working.changed) written.push(shown, displayPath(project, stateFile));
     }
+    return { reports, written };
   }
+
+  withProjectLock(project, 'xliff import', () => {
+    for (const [catalogFile, catalog] of pending) {
+      const shown = displayPath(project, catalogFile);
+      let verdicts: Verdict[] = [];
+      const files = updateCatalog(project, catalog.lng, catalog.context.article.id, (current) => {
+        const result = applyAll(catalog, current, shown);
+        verdicts = result.verdicts;
+        return result.working.changed ? { entries: [...result.working.entries], state: result.working.state } : undefined;
+      });
+      record(catalog, verdicts);
+      written.push(...files);
+    }
+  });
   return { reports, written };
 }
 
@@ -140,24 +176,6 @@ function articleContext(project: Project, original: string, cache: Map<string, A
   return context;
 }
 
-function workingCatalog(project: Project, lng: string, articleId: string, cache: Map<string, WorkingCatalog>): WorkingCatalog {
-  const catalogFile = catalogPath(project, lng, articleId);
-  let working = cache.get(catalogFile);
-  if (!working) {
-    const stateFile = statePath(catalogFile);
-    working = {
-      catalogFile,
-      shown: displayPath(project, catalogFile),
-      stateFile,
-      catalog: readCatalogIfExists(catalogFile, displayPath(project, catalogFile)),
-      state: readState(stateFile, displayPath(project, stateFile)),
-      changed: false,
-    };
-    cache.set(catalogFile, working);
-  }
-  return working;
-}
-
 interface Verdict {
   applied?: boolean;
   reviewed?: boolean;
@@ -171,7 +189,7 @@ function applyUnit(unit: ReadUnit, context: ArticleContext, working: WorkingCata
   if (piecesToMarkdown(unit.source) !== sourceText) return { rejected: xliffMessage('sourceChanged', { unit: unit.key }) };
   if (unit.target === undefined) return {};
   const catalogShown = working.shown;
-  const current = working.catalog.entries.get(unit.key);
+  const current = working.entries.get(unit.key);
   const targetText = piecesToMarkdown(unit.target);
   const reviewed = unit.state === 'reviewed' || unit.state === 'final';
   const entry = working.state.get(unit.key);
@@ -191,7 +209,7 @@ function applyUnit(unit: ReadUnit, context: ArticleContext, working: WorkingCata
   const markup = markupProblem(unit, context, targetText);
   if (markup) return { rejected: markup };
 
-  working.catalog.entries.set(unit.key, targetText);
+  working.entries.set(unit.key, targetText);
   working.state.set(
     unit.key,
     reviewed ? { source: shortHash(sourceText), target: shortHash(targetText) } : { source: shortHash(sourceText), target: shortHash(targetText), origin: XLIFF_ORIGIN },

@@ -17,6 +17,7 @@ const t = defineMessages('extract', {
     orphanProbably: '{{lng}} {{article}}: translation of {{key}} has no source paragraph any more; kept in {{catalog}} (probably belongs to {{probably}}, {{percent}}% similar)',
     summary: '{{articles}} article(s), {{segments}} segment(s); {{written}} file(s) updated',
     noArticles: 'no articles (*.md) under {{dir}}',
+    changedMeanwhile: '{{file}} was saved while extract ran; merged again from the saved file (nothing overwritten)',
   },
   ja: {
     description: '原文カタログを作り直し、各言語のカタログに新しいキーを加える(訳文は消さない)',
@@ -29,6 +30,7 @@ const t = defineMessages('extract', {
     orphanProbably: '{{lng}} {{article}}: {{key}} の訳文は原文の段落がなくなりました。{{catalog}} に残してあります({{probably}} のものと思われます。類似度 {{percent}}%)',
     summary: '記事 {{articles}} 件、セグメント {{segments}} 件。更新したファイル {{written}} 件',
     noArticles: '{{dir}} に記事(*.md)がありません',
+    changedMeanwhile: 'extract の実行中に {{file}} が保存されました。保存された内容からマージし直しました(上書きはしていません)',
   },
 });
 
@@ -47,6 +49,7 @@ export function register(program: Command): void {
         prune: options.prune,
       });
       const percent = (value: number) => Math.round(value * 100);
+      for (const file of result.changedMeanwhile) context.stderr.write(`${context.colors.yellow(t('changedMeanwhile', { file }))}\n`);
       for (const report of result.languages) {
         if (report.added.length > 0) context.stderr.write(`${t('added', { ...report, count: report.added.length })}\n`);
         for (const carried of report.carried) {

@@ -1,12 +1,16 @@
 import type { Project } from '../../config/load.js';
 import { segmentMarkdown } from '../../markdown/segment.js';
 import { displayPath, listArticles } from '../../project/articles.js';
+import { withProjectLock } from '../../project/lock.js';
 import { placeOfOffset } from '../../util/errors.js';
-import { readTextFile } from '../../util/fs.js';
+import { commitWrites } from '../../catalog/commit.js';
+import { decodeTextFile } from '../../util/fs.js';
+import { readFileSync } from 'node:fs';
+import { changedWhileRunning } from '../../util/input-messages.js';
 import type { Matcher } from '../match.js';
 import { unifiedDiff } from './diff.js';
 import { applyEdits, type Edit, planFixes, type Skipped } from './fix.js';
-import { hasBom, writeTextFile } from './text-file.js';
+import { withBom } from './text-file.js';
 
 export interface FileFix {
   /** Path relative to the root. */
@@ -24,16 +28,26 @@ export interface FileFix {
  * spacing) stays as it was. With `dryRun` nothing is written.
  */
 export function fixSources(project: Project, matcher: Matcher, options: { dryRun: boolean; files?: string[] }): FileFix[] {
+  // A dry run writes nothing, so it needs no lock and may run beside anything.
+  return options.dryRun ? planAndFix(project, matcher, options) : withProjectLock(project, 'fix', () => planAndFix(project, matcher, options));
+}
+
+function planAndFix(project: Project, matcher: Matcher, options: { dryRun: boolean; files?: string[] }): FileFix[] {
   const fixes: FileFix[] = [];
   for (const file of options.files ?? listArticles(project)) {
     const path = displayPath(project, file);
-    const text = readTextFile(file, path);
+    const bytes = readFileSync(file);
+    const text = decodeTextFile(bytes, path);
     const { segments } = segmentMarkdown(text, { frontMatter: project.config.frontMatter, file: path });
     const matches = matcher.findInRuns(segments.flatMap((segment) => segment.runs));
     const { edits, skipped } = planFixes(matches, text);
     if (edits.length === 0 && skipped.length === 0) continue;
     const after = applyEdits(text, edits);
-    if (!options.dryRun && after !== text) writeTextFile(file, after, hasBom(file));
+    if (!options.dryRun && after !== text) {
+      // A writer who saved the article since it was read keeps their version: nothing is overwritten.
+      const { conflict } = commitWrites([{ file, contents: withBom(after, bytes), expected: bytes }]);
+      if (conflict !== undefined) throw changedWhileRunning(path, fixes.filter((fix) => fix.diff !== '').map((fix) => fix.path));
+    }
     fixes.push({
       path,
       edits: edits.map((edit) => ({ ...edit, ...placeOfOffset(text, edit.start) })),

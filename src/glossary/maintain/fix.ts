@@ -59,7 +59,9 @@ export function planFixes(matches: readonly RunMatch[], text: string): { edits: 
       skipped.push({ start: match.fileStart, surface: match.surface, concept: match.concept, reason: 'the concept has no preferred Japanese term' });
       continue;
     }
-    const surface = text.slice(match.fileStart, match.fileEnd);
+    const written = text.slice(match.fileStart, match.fileEnd);
+    // Markdown drops the spaces before a line ending from the prose, so a match's file span can end with them.
+    const surface = written.trimEnd() === match.surface ? match.surface : written;
     // A run maps prose to file offsets; an entity or escape (`&amp;`) makes the file text differ from the prose.
     if (surface !== match.surface) {
       skipped.push({ start: match.fileStart, surface: match.surface, concept: match.concept, reason: 'written with an escape or entity in the Markdown' });

@@ -1,13 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../../util/fs.js';
-
-/** True when the file starts with a UTF-8 byte order mark (readTextFile drops it; rewrites put it back). */
-export function hasBom(file: string): boolean {
-  const bytes = readFileSync(file);
-  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-}
-
-/** Writes `text` atomically, with a BOM when `bom` is set, so a rewrite changes only what it meant to. */
-export function writeTextFile(file: string, text: string, bom: boolean): void {
-  writeFileAtomic(file, bom ? `\ufeff${text}` : text);
+/** `text` with a BOM in front when `original` (the file's bytes as read) started with one, so a rewrite changes only what it meant to. */
+export function withBom(text: string, original: Buffer | null): string {
+  return original !== null && original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf ? `\ufeff${text}` : text;
 }

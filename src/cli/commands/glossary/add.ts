@@ -1,13 +1,16 @@
-import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { loadGlossary, parseGlossaryFile } from '../../../glossary/load.js';
 import { type AddRequest, conceptFromRequest, duplicatesOf, fileWithConcepts } from '../../../glossary/maintain/add.js';
-import { hasBom, writeTextFile } from '../../../glossary/maintain/text-file.js';
+import { withBom } from '../../../glossary/maintain/text-file.js';
+import { commitWrites } from '../../../catalog/commit.js';
+import { withProjectLock } from '../../../project/lock.js';
+import { changedWhileRunning } from '../../../util/input-messages.js';
 import type { Concept, Glossary } from '../../../glossary/types.js';
 import { EXIT_INPUT, YakugoError } from '../../../util/errors.js';
 import { type CliContext, cliContext } from '../../context.js';
 import { defineMessages } from '../../../util/i18n.js';
+import { readBytesIfExists } from '../../../util/fs.js';
 import { addFromSuggestions } from './add-interactive.js';
 
 const t = defineMessages('glossary-add', {
@@ -102,9 +105,13 @@ export function appendConcepts(context: CliContext, glossary: Glossary, concepts
     if (reasons.length > 0) throw new YakugoError(reasons.map((reason) => t('duplicate', { reason })).join('\n'), { exitCode: EXIT_INPUT });
   }
   const order = [project.config.sourceLanguage, ...project.config.languages];
-  const { before, after } = fileWithConcepts(file, shown, concepts, order);
-  parseGlossaryFile(after, shown, { languages: project.config.languages });
-  writeTextFile(file, after, before !== undefined && existsSync(file) && hasBom(file));
+  withProjectLock(project, 'glossary add', () => {
+    const snapshot = readBytesIfExists(file);
+    const { after } = fileWithConcepts(file, shown, concepts, order);
+    parseGlossaryFile(after, shown, { languages: project.config.languages });
+    // An editor who saved the glossary file meanwhile keeps their version: refuse rather than overwrite.
+    if (commitWrites([{ file, contents: withBom(after, snapshot), expected: snapshot }]).conflict !== undefined) throw changedWhileRunning(shown, []);
+  });
   for (const concept of concepts) context.stderr.write(`${t('added', { id: concept.id, file: shown })}\n`);
 }
 

@@ -4,11 +4,14 @@ import { assignIds, INTERCHANGE_FORMATS, parseInterchange, requireFormat } from 
 import { planImport } from '../../../glossary/interchange/plan.js';
 import { loadGlossary, parseGlossaryFile } from '../../../glossary/load.js';
 import { fileWithConcepts } from '../../../glossary/maintain/add.js';
-import { hasBom, writeTextFile } from '../../../glossary/maintain/text-file.js';
+import { withBom } from '../../../glossary/maintain/text-file.js';
+import { commitWrites } from '../../../catalog/commit.js';
+import { withProjectLock } from '../../../project/lock.js';
+import { changedWhileRunning } from '../../../util/input-messages.js';
 import { conceptsToYamlFile } from '../../../glossary/maintain/yaml.js';
 import { loadTokenizer } from '../../../glossary/tokenizer.js';
 import { EXIT_INPUT, YakugoError } from '../../../util/errors.js';
-import { readTextFile } from '../../../util/fs.js';
+import { readBytesIfExists, readTextFile } from '../../../util/fs.js';
 import { cliContext } from '../../context.js';
 import { defineMessages } from '../../../util/i18n.js';
 
@@ -83,10 +86,15 @@ export function register(group: Command): void {
       }
       const target = options.into ? resolve(options.into) : resolve(project.dirs.glossary, `${basename(input, extname(input))}.yaml`);
       const targetShown = relative(project.root, target).split(sep).join('/');
-      const { before, after } = fileWithConcepts(target, targetShown, plan.add, order);
-      // The result must load: parse it before writing so a bad import never leaves a broken glossary.
-      parseGlossaryFile(after, targetShown, { languages });
-      writeTextFile(target, after, before !== undefined && hasBom(target));
+      withProjectLock(project, 'glossary import', () => {
+        const snapshot = readBytesIfExists(target);
+        const { after } = fileWithConcepts(target, targetShown, plan.add, order);
+        // The result must load: parse it before writing so a bad import never leaves a broken glossary.
+        parseGlossaryFile(after, targetShown, { languages });
+        if (commitWrites([{ file: target, contents: withBom(after, snapshot), expected: snapshot }]).conflict !== undefined) {
+          throw changedWhileRunning(targetShown, []);
+        }
+      });
       context.stderr.write(`${t('imported', { count: plan.add.length, file: targetShown })}\n`);
     });
 }
