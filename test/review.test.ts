@@ -249,6 +249,11 @@ describe('yakugo review in Chromium', () => {
     const unreviewed = await page.locator('.segment:visible').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')));
     expect(new Set(unreviewed)).toEqual(new Set(['missing', 'stale', 'draft']));
     await expect(page.locator('#shown').textContent()).resolves.toBe(`${unreviewed.length} of ${all.length} segments shown`);
+    // Printed, a filtered page still shows every segment, and no controls.
+    await page.emulateMedia({ media: 'print' });
+    expect(await visibleKeys()).toEqual(all);
+    await expect(page.locator('.controls').isVisible()).resolves.toBe(false);
+    await page.emulateMedia({ media: 'screen' });
     await page.getByLabel('all segments').check();
     expect(await visibleKeys()).toEqual(all);
     await page.locator('body').press('j');

@@ -293,6 +293,26 @@ describe('yakugo xliff import', () => {
     expect(after).toEqual({ ...before, 'meta.title': 'Basics of distillation' });
   });
 
+  it('reads through <mrk> a CAT tool added, keeps a translated link title, and refuses codes split into <sc>/<ec>', async () => {
+    const root = translatedProject();
+    const file = await exportTo(root);
+    const paragraph = keyOf(root, '[論文]');
+    const cell = keyOf(root, '*温度*');
+    let xliff = read(root, 'a.en.xlf');
+    // The paragraph: its words edited and one wrapped in a term annotation; the link (with its translated
+    // title, a code only the target has) and the inline code kept.
+    xliff = xliff.replace('is a technique that uses', 'is a <mrk id="m1" type="term">method</mrk> that relies on');
+    // The cell: its emphasis written as a start and an end code.
+    xliff = xliff.replace(/(<target xml:space="preserve">)<pc id="1" type="fmt" dataRefStart="(d\d+)" dataRefEnd="d\d+">Temperature<\/pc>/, '$1<sc id="1" dataRef="$2"/>Heat<ec startRef="1" dataRef="$2"/>');
+    write(root, 'a.en.xlf', xliff);
+    const result = await runCli(['--root', root, 'xliff', 'import', file]);
+    expect(result.stderr).toContain(`unit ${cell}: <sc> (a code split in two) cannot be mapped back to Markdown`);
+    expect(readJson(root, 'locales/en/a.json')[paragraph]).toBe(
+      '**Distillation**, known from a [paper](https://arxiv.org/abs/1503.02531 "The paper by Hinton et al."), is a method that relies on `distill()`[^1].',
+    );
+    expect(readJson(root, 'locales/en/a.json')[cell]).toBe('*Temperature*');
+  });
+
   it('refuses a DOCTYPE that declares entities, and a file for another project, writing nothing', async () => {
     const root = translatedProject();
     const file = await exportTo(root);
