@@ -30,6 +30,7 @@ export const reviewLabel = defineMessages('review-page', {
     draftFrom: 'draft: {{origin}}',
     reviewed: 'reviewed',
     notTranslated: 'not translated yet',
+    previousSource: 'source when translated:',
     error: 'error',
     warn: 'warning',
     otherProblems: 'Problems not attached to a segment',
@@ -72,6 +73,7 @@ export const reviewLabel = defineMessages('review-page', {
     draftFrom: '下訳: {{origin}}',
     reviewed: 'レビュー済み',
     notTranslated: 'まだ翻訳されていません',
+    previousSource: '翻訳したときの原文:',
     error: 'エラー',
     warn: '警告',
     otherProblems: 'セグメントに結び付かない問題',
@@ -156,6 +158,12 @@ function statusBadge(row: ReviewRow): string {
   return `<span class="status status-${row.status}">${escapeHtml(text)}</span>`;
 }
 
+/** The source a stale translation was made from, as written (plain text: it is for comparing). */
+function previousSource(row: ReviewRow): string {
+  if (row.previousSource === undefined) return '';
+  return `<p class="previous"><span class="label">${escapeHtml(reviewLabel('previousSource'))}</span> <del>${escapeHtml(row.previousSource)}</del></p>`;
+}
+
 function rowHtml(row: ReviewRow, page: ReviewPage, index: number): string {
   const problems = row.sourceProblems.length + row.targetProblems.length;
   const target =
@@ -163,7 +171,7 @@ function rowHtml(row: ReviewRow, page: ReviewPage, index: number): string {
   return [
     `<article class="segment block-${escapeHtml(row.block.replace(/:.*/, ''))}" id="s${index + 1}" tabindex="-1" data-key="${escapeHtml(row.key)}" data-status="${row.status}" data-problems="${problems}">`,
     `<div class="info"><code class="key">${escapeHtml(row.key)}</code> <span class="block">${escapeHtml(blockLabel(row.block))}</span> ${statusBadge(row)}</div>`,
-    `<div class="source depth-${Math.min(row.depth, 4)}" lang="${escapeHtml(page.sourceLanguage)}"><div class="text">${row.sourceHtml}</div>${problemList(row.sourceProblems)}</div>`,
+    `<div class="source depth-${Math.min(row.depth, 4)}" lang="${escapeHtml(page.sourceLanguage)}"><div class="text">${row.sourceHtml}</div>${previousSource(row)}${problemList(row.sourceProblems)}</div>`,
     `<div class="target depth-${Math.min(row.depth, 4)}" lang="${escapeHtml(page.lng)}">${target}${problemList(row.targetProblems)}</div>`,
     '</article>',
   ].join('');

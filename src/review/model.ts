@@ -7,7 +7,8 @@
 import { join } from 'node:path';
 import type { Nodes } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
-import { catalogPath } from '../catalog/catalog.js';
+import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
+import { previousSourceTexts } from '../catalog/previous-source.js';
 import { readState, statePath } from '../catalog/state.js';
 import { type SegmentStatus, segmentStatus } from '../catalog/status.js';
 import { runCheck } from '../check/run.js';
@@ -32,6 +33,8 @@ export interface ReviewRow {
   status: SegmentStatus;
   /** Where an unreviewed draft came from (`machine:openai/gpt-4o`, `tm`). */
   origin?: string;
+  /** For a stale translation: the source text it was made from, when it can be found. */
+  previousSource?: string;
   /** Problems about the source segment (source/variant). */
   sourceProblems: Problem[];
   /** Problems about the translation. */
@@ -68,9 +71,13 @@ export async function buildReview(project: Project, selection: ReviewSelection =
   const pages: ReviewPage[] = [];
   for (const input of prepared.articles) {
     const blocks = blocksOf(project, input);
+    const sourceFile = catalogPath(project, sourceLanguage, input.article.id);
+    const sourceCatalog = readCatalogIfExists(sourceFile, displayPath(project, sourceFile)).entries;
     for (const target of input.targets) {
       const stateFile = statePath(catalogPath(project, target.lng, input.article.id));
       const state = readState(stateFile, displayPath(project, stateFile));
+      const staleHashes = new Set(target.pairs.filter((pair) => pair.stale).map((pair) => state.get(pair.source.segment.key)?.source ?? ''));
+      const previous = previousSourceTexts(project.root, sourceFile, sourceCatalog, staleHashes);
       const edition = `${displayPath(project, join(project.dirs.out, target.lng, input.article.id))}.md`;
       const problems = result.problems.filter((problem) => belongsTo(problem, input.article.path, target.file, edition, target.lng, sourceLanguage));
       const keys = new Set(target.pairs.map((pair) => pair.source.segment.key));
@@ -90,6 +97,8 @@ export async function buildReview(project: Project, selection: ReviewSelection =
           targetProblems: own.filter((problem) => problem.lng !== sourceLanguage),
         };
         if (status === 'draft' && entry?.origin) row.origin = entry.origin;
+        const previousText = status === 'stale' && entry ? previous.get(entry.source) : undefined;
+        if (previousText !== undefined && previousText !== segment.text) row.previousSource = previousText;
         return row;
       });
       const otherProblems = problems.filter((problem) => problem.key === null || !keys.has(problem.key));

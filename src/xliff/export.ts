@@ -4,6 +4,7 @@
  * the ones `yakugo check` prepares, so the notes name the same terms `check` enforces.
  */
 import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
+import { previousSourceTexts } from '../catalog/previous-source.js';
 import { readState, statePath, type StateEntry } from '../catalog/state.js';
 import { segmentStatus } from '../catalog/status.js';
 import { prepareCheck } from '../check/run.js';
@@ -37,11 +38,13 @@ export async function exportXliff(project: Project, options: XliffExportOptions 
   const documents: XliffDocument[] = [];
   for (const input of prepared.articles) {
     const sourceFile = catalogPath(project, project.config.sourceLanguage, input.article.id);
-    const previousSource = readCatalogIfExists(sourceFile, displayPath(project, sourceFile)).entries;
+    const sourceCatalog = readCatalogIfExists(sourceFile, displayPath(project, sourceFile)).entries;
     for (const target of input.targets) {
       const file = statePath(catalogPath(project, target.lng, input.article.id));
       const state = readState(file, displayPath(project, file));
-      const units = target.pairs.map((pair) => unitOf(pair, input, state.get(pair.source.segment.key), previousSource));
+      const staleHashes = new Set(target.pairs.filter((pair) => pair.stale).map((pair) => state.get(pair.source.segment.key)?.source ?? ''));
+      const previous = previousSourceTexts(project.root, sourceFile, sourceCatalog, staleHashes);
+      const units = target.pairs.map((pair) => unitOf(pair, input, state.get(pair.source.segment.key), previous));
       documents.push({
         article: input.article.id,
         lng: target.lng,
@@ -54,7 +57,7 @@ export async function exportXliff(project: Project, options: XliffExportOptions 
   return documents;
 }
 
-function unitOf(pair: SegmentPair, input: ArticleInput, entry: StateEntry | undefined, previousSource: ReadonlyMap<string, string>): XliffUnit {
+function unitOf(pair: SegmentPair, input: ArticleInput, entry: StateEntry | undefined, previousSources: ReadonlyMap<string, string>): XliffUnit {
   const { segment } = pair.source;
   const status = segmentStatus(entry, segment.text, pair.target);
   const notes = glossaryNotes(pair);
@@ -65,7 +68,7 @@ function unitOf(pair: SegmentPair, input: ArticleInput, entry: StateEntry | unde
     state = 'translated';
     subState = 'yakugo:stale';
     notes.push({ category: 'state', text: xliffMessage('noteStale') });
-    const previous = previousSource.get(segment.key);
+    const previous = entry ? previousSources.get(entry.source) : undefined;
     if (previous !== undefined && previous !== segment.text) notes.push({ category: 'previous-source', appliesTo: 'source', text: xliffMessage('notePrevious', { text: previous }) });
   } else if (status === 'draft') {
     // A machine draft is where a translation starts (initial); a translation-memory or CAT draft is a
