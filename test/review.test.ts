@@ -281,13 +281,17 @@ describe('yakugo review in Chromium', () => {
 
   it('links every article and language from the index with coverage and problem counts', async () => {
     const { page, consoleErrors, requests } = await open('index.html');
-    const cells = (index: number) => page.locator('tbody tr').nth(index).locator('th, td').allInnerTexts();
-    const rows = [await cells(0), await cells(1)];
-    await expect(page.locator('tbody tr').count()).resolves.toBe(2);
+    const cells = (selector: string) => page.locator(selector).locator('th, td').allInnerTexts();
+    await expect(page.locator('tbody tr').count()).resolves.toBe(4);
     const segments = Object.keys(readJson(site.root, 'locales/ja/guide.json')).length;
     const translatedEn = Object.values(readJson(site.root, 'locales/en/guide.json')).filter((value) => value !== '').length;
-    expect(rows[0]!.slice(0, 4)).toEqual(['guide', 'en', String(segments), String(translatedEn)]);
-    expect(rows[1]!.slice(0, 4)).toEqual(['guide', 'zh-Hans', String(segments), '4']);
+    const en = await cells('tr[data-article="guide"][data-lng="en"]');
+    expect(en.slice(0, 4)).toEqual(['guide', 'en', String(segments), String(translatedEn)]);
+    // The en page's own counts: 2 missing, 1 stale, 1 draft, and its errors.
+    const enPage = checkProblems.filter((problem) => problem.lng === 'en' && problem.file === 'locales/en/guide.json');
+    expect(en.slice(5)).toEqual(['2', '1', '1', String(enPage.length), '0']);
+    expect((await cells('tr[data-article="guide"][data-lng="zh-Hans"]')).slice(0, 4)).toEqual(['guide', 'zh-Hans', String(segments), '4']);
+    expect((await cells('tr.total[data-lng="en"]')).slice(0, 4)).toEqual(['(total)', 'en', String(segments), String(translatedEn)]);
     await page.getByRole('link', { name: 'guide' }).first().click();
     await page.waitForLoadState('load');
     expect(page.url()).toMatch(/\/en\/guide\.html$/);

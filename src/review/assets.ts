@@ -58,6 +58,7 @@ mark.term:hover::after, mark.term:focus::after {
 table.index { border-collapse: collapse; width: 100%; margin-top: 1rem; }
 table.index th, table.index td { border-bottom: 1px solid var(--line); padding: .3rem .6rem; text-align: right; }
 table.index th[scope=row], table.index thead th:first-child { text-align: left; }
+table.index tr.total { font-weight: 700; background: var(--band); }
 .has-errors { color: var(--error); font-weight: 700; } .has-warnings { color: var(--warn); }
 @media (max-width: 48rem) { .segment, .columns { grid-template-columns: 1fr; } }
 @media print {

@@ -4,6 +4,7 @@
  * every network request. Labels follow the UI language (`LANG=ja_JP.UTF-8` → Japanese).
  */
 import { createHash } from 'node:crypto';
+import { percentTranslated } from '../build/build.js';
 import type { Problem } from '../check/types.js';
 import { defineMessages } from '../util/i18n.js';
 import type { ReviewPage, ReviewRow } from './model.js';
@@ -45,6 +46,7 @@ export const reviewLabel = defineMessages('review-page', {
     draftCount: 'Drafts',
     errorCount: 'Errors',
     warningCount: 'Warnings',
+    total: '(total)',
     block_h: 'heading {{level}}',
     block_p: 'paragraph',
     block_li: 'list item',
@@ -88,6 +90,7 @@ export const reviewLabel = defineMessages('review-page', {
     draftCount: '下訳',
     errorCount: 'エラー',
     warningCount: '警告',
+    total: '(合計)',
     block_h: '見出し {{level}}',
     block_p: '段落',
     block_li: 'リスト項目',
@@ -206,25 +209,66 @@ export function reviewPageHtml(page: ReviewPage, uiLanguage: string, indexHref: 
   return shell(uiLanguage, reviewLabel('title', { article: page.article, lng: page.lng }), body, true);
 }
 
+interface IndexCounts {
+  segments: number;
+  translated: number;
+  missing: number;
+  stale: number;
+  drafts: number;
+  errors: number;
+  warnings: number;
+}
+
+function countsOf(page: ReviewPage): IndexCounts {
+  const { segments, translated, missing, stale } = page.coverage;
+  return { segments, translated, missing, stale, drafts: page.drafts, errors: page.errors, warnings: page.warnings };
+}
+
+function addCounts(a: IndexCounts, b: IndexCounts): IndexCounts {
+  return {
+    segments: a.segments + b.segments,
+    translated: a.translated + b.translated,
+    missing: a.missing + b.missing,
+    stale: a.stale + b.stale,
+    drafts: a.drafts + b.drafts,
+    errors: a.errors + b.errors,
+    warnings: a.warnings + b.warnings,
+  };
+}
+
+/** Translated ÷ segments, floored to one decimal, as `build` and `status` report it. */
+function percentOf(counts: IndexCounts): number {
+  return percentTranslated(counts.segments, counts.missing);
+}
+
 export function reviewIndexHtml(pages: readonly ReviewPage[], uiLanguage: string, hrefOf: (page: ReviewPage) => string): string {
   const header = ['article', 'language', 'segments', 'translated', 'percent', 'missingCount', 'staleCount', 'draftCount', 'errorCount', 'warningCount']
     .map((label) => `<th scope="col">${reviewLabel(label)}</th>`)
     .join('');
-  const rows = pages.map((page) => {
+  const row = (first: string, lng: string, counts: IndexCounts, attributes: string): string => {
     const cells = [
-      `<th scope="row"><a href="${escapeHtml(hrefOf(page))}">${escapeHtml(page.article)}</a></th>`,
-      `<td>${escapeHtml(page.lng)}</td>`,
-      `<td>${page.coverage.segments}</td>`,
-      `<td>${page.coverage.translated}</td>`,
-      `<td>${page.coverage.percent}%</td>`,
-      `<td>${page.coverage.missing}</td>`,
-      `<td>${page.coverage.stale}</td>`,
-      `<td>${page.drafts}</td>`,
-      `<td class="${page.errors > 0 ? 'has-errors' : ''}">${page.errors}</td>`,
-      `<td class="${page.warnings > 0 ? 'has-warnings' : ''}">${page.warnings}</td>`,
+      first,
+      `<td>${escapeHtml(lng)}</td>`,
+      `<td>${counts.segments}</td>`,
+      `<td>${counts.translated}</td>`,
+      `<td>${percentOf(counts)}%</td>`,
+      `<td>${counts.missing}</td>`,
+      `<td>${counts.stale}</td>`,
+      `<td>${counts.drafts}</td>`,
+      `<td class="${counts.errors > 0 ? 'has-errors' : ''}">${counts.errors}</td>`,
+      `<td class="${counts.warnings > 0 ? 'has-warnings' : ''}">${counts.warnings}</td>`,
     ];
-    return `<tr data-article="${escapeHtml(page.article)}" data-lng="${escapeHtml(page.lng)}">${cells.join('')}</tr>`;
-  });
+    return `<tr ${attributes}>${cells.join('')}</tr>`;
+  };
+  const rows: string[] = [];
+  for (const lng of [...new Set(pages.map((page) => page.lng))]) {
+    const ofLanguage = pages.filter((page) => page.lng === lng);
+    for (const page of ofLanguage) {
+      rows.push(row(`<th scope="row"><a href="${escapeHtml(hrefOf(page))}">${escapeHtml(page.article)}</a></th>`, lng, countsOf(page), `data-article="${escapeHtml(page.article)}" data-lng="${escapeHtml(lng)}"`));
+    }
+    const total = ofLanguage.map(countsOf).reduce(addCounts);
+    rows.push(row(`<th scope="row">${reviewLabel('total')}</th>`, lng, total, `class="total" data-lng="${escapeHtml(lng)}"`));
+  }
   const body = `<header><h1>${reviewLabel('indexTitle')}</h1></header>\n<main><table class="index"><thead><tr>${header}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></main>`;
   return shell(uiLanguage, reviewLabel('indexTitle'), body, false);
 }
