@@ -11,6 +11,8 @@ export { type BuildOptions, type BuildResult, build, type EditionReport } from '
 export { EditionError, renderEdition } from './build/edition.js';
 export { type Catalog, catalogPath, parseCatalog, readCatalog } from './catalog/catalog.js';
 export { type ExtractOptions, type ExtractResult, extract } from './catalog/extract.js';
+export { type CatalogReview, type ReviewSelection, reviewAccept } from './catalog/review-accept.js';
+export { type AcceptedEntry, acceptReviewed } from './catalog/review.js';
 export { isStale, isUnreviewed, readState, type StateEntry } from './catalog/state.js';
 export { type CheckResult, runCheck } from './check/run.js';
 export { projectStatus } from './check/status.js';

@@ -84,7 +84,8 @@ describe('build', () => {
     const root = makeProject({ 'source/news/2025/b.md': '本文。\n' });
     extract({ root });
     build({ root });
-    expect(readdirSync(join(root, 'out'))).toEqual(['en', 'ja', 'zh-Hans']);
+    // The editions, and build's record of what each was rendered from.
+    expect(readdirSync(join(root, 'out'))).toEqual(['.yakugo-build.json', 'en', 'ja', 'zh-Hans']);
     expect(read(root, 'out/ja/news/2025/b.md')).toBe('本文。\n');
   });
 

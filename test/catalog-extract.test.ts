@@ -150,3 +150,48 @@ describe('machine-draft origin in the sidecar', () => {
     expect(() => readState(`${root}/locales/en/a.state.yaml`, 'locales/en/a.state.yaml')).toThrow(/locales\/en\/a\.state\.yaml:1:1: .*origin/);
   });
 });
+
+describe('draft origin and translator notes across edits', () => {
+  /** A project with the long paragraph translated, and its sidecar entry given `extra` (`origin: …`, `note: …`). */
+  function translatedLongParagraph(extra: string): { root: string; key: string } {
+    const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': article });
+    extract({ root });
+    const key = keysOf(root, 'en')[3]!;
+    write(root, 'locales/en/a.json', JSON.stringify({ ...readJson(root, 'locales/en/a.json'), [key]: 'The second paragraph explains distillation.' }, null, 2));
+    extract({ root });
+    write(root, 'locales/en/a.state.yaml', read(root, 'locales/en/a.state.yaml').replace(/(target: "[0-9a-f]+") \}\n$/, `$1, ${extra} }\n`));
+    return { root, key };
+  }
+
+  it('a machine draft carried to the edited paragraph’s new key stays an unreviewed draft, and stale', () => {
+    const { root, key } = translatedLongParagraph('origin: "machine:deepl/quality_optimized"');
+    write(root, 'source/a.md', article.replace('説明しています。', '詳しく説明しています。'));
+    extract({ root });
+    const newKey = keysOf(root, 'en')[3]!;
+    expect(newKey).not.toBe(key);
+    const entry = readState(`${root}/locales/en/a.state.yaml`, 'a.state.yaml').get(newKey);
+    expect(entry?.origin).toBe('machine:deepl/quality_optimized');
+    expect(isStale(entry, '二段落目は長めの文章で、蒸留という技術について詳しく説明しています。', 'The second paragraph explains distillation.')).toBe(true);
+  });
+
+  it('a translator’s note is kept through extract, an edit of the translation and a carry to a new key', () => {
+    const { root } = translatedLongParagraph('note: "2024 is kept as the source has it"');
+    const noteOf = () => readState(`${root}/locales/en/a.state.yaml`, 'a.state.yaml').get(keysOf(root, 'en')[3]!)?.note;
+    extract({ root });
+    expect(noteOf()).toBe('2024 is kept as the source has it');
+    const key = keysOf(root, 'en')[3]!;
+    write(root, 'locales/en/a.json', JSON.stringify({ ...readJson(root, 'locales/en/a.json'), [key]: 'The second paragraph is about distillation.' }, null, 2));
+    extract({ root });
+    expect(noteOf()).toBe('2024 is kept as the source has it');
+    write(root, 'source/a.md', article.replace('説明しています。', '詳しく説明しています。'));
+    extract({ root });
+    expect(keysOf(root, 'en')[3]).not.toBe(key);
+    expect(noteOf()).toBe('2024 is kept as the source has it');
+    expect(read(root, 'locales/en/a.state.yaml')).toContain(', note: "2024 is kept as the source has it" }');
+  });
+
+  it('refuses a note that is not a string, at its line', () => {
+    const root = makeProject({ 'locales/en/a.state.yaml': '"paragraph.1": { source: "a", target: "b", note: [x] }\n' });
+    expect(() => readState(`${root}/locales/en/a.state.yaml`, 'locales/en/a.state.yaml')).toThrow(/locales\/en\/a\.state\.yaml:1:1: .*note/);
+  });
+});

@@ -181,9 +181,9 @@ describe('yakugo status', () => {
     const root = await cleanProject({ zh: { 'heading.': '' } });
     expect(await yakugo('--root', root, 'status')).toBe(0);
     expect(stdout.split('\n')).toEqual([
-      'Language       Article  Segments  Translated  Missing  Stale  Percent  Term problems',
-      'en (required)  basics          3           3        0      0     100%              0',
-      'zh-Hans        basics          3           2        1      0    66.6%              0',
+      'Language       Article  Segments  Translated  Missing  Stale  Drafts  Reviewed  Percent  Term problems',
+      'en (required)  basics          3           3        0      0       0         3     100%              0',
+      'zh-Hans        basics          3           2        1      0       0         2    66.6%              0',
       '',
     ]);
     expect(await yakugo('--root', root, 'status', '--format', 'json')).toBe(0);
@@ -196,9 +196,25 @@ describe('yakugo status', () => {
       translated: 2,
       missing: 1,
       stale: 0,
+      drafts: 0,
+      reviewed: 2,
       percent: 66.6,
       termProblems: 0,
-      articles: [{ article: 'basics', catalog: 'locales/zh-Hans/basics.json', segments: 3, translated: 2, missing: 1, stale: 0, percent: 66.6, termProblems: 0, built: true }],
+      articles: [
+        {
+          article: 'basics',
+          catalog: 'locales/zh-Hans/basics.json',
+          segments: 3,
+          translated: 2,
+          missing: 1,
+          stale: 0,
+          drafts: 0,
+          reviewed: 2,
+          percent: 66.6,
+          termProblems: 0,
+          built: true,
+        },
+      ],
     });
   });
 
@@ -220,7 +236,8 @@ describe('the shipped articles', () => {
   it('are fully translated in every language', async () => {
     await yakugo('--root', repositoryRoot, 'status', '--format', 'json');
     for (const language of JSON.parse(stdout).languages) {
-      expect(language).toMatchObject({ percent: 100, missing: 0, stale: 0, termProblems: 0 });
+      expect(language).toMatchObject({ percent: 100, missing: 0, stale: 0, drafts: 0, termProblems: 0 });
+      expect(language.reviewed).toBe(language.segments);
     }
   });
 });

@@ -27,6 +27,8 @@ interface ExampleData {
   source: string;
   out?: Record<string, string>;
   state?: Record<string, Array<string | null>>;
+  /** Per language and segment: the sidecar's draft origin (`machine:…`, `tm`), or null for a reviewed one. */
+  origins?: Record<string, Array<string | null>>;
   orphans?: Record<string, Record<string, string>>;
   expect?: string[];
   [lng: string]: unknown;
@@ -75,14 +77,16 @@ function projectOf(example: Example): string {
     entries.push(...Object.entries(data.orphans?.[lng] ?? {}));
     files[`locales/${lng}/example.json`] = formatCatalog(entries);
     const old = data.state?.[lng];
-    if (old) {
+    const origins = data.origins?.[lng];
+    if (old || origins) {
       const state = new Map(
         segments.flatMap((segment, index) => {
-          const before = old[index];
+          const before = old ? old[index] : segment.text;
           const translation = translations?.[index];
-          return typeof before === 'string' && typeof translation === 'string'
-            ? [[segment.key, { source: shortHash(before), target: shortHash(translation) }] as const]
-            : [];
+          const origin = origins?.[index];
+          if (typeof before !== 'string' || typeof translation !== 'string') return [];
+          const entry = { source: shortHash(before), target: shortHash(translation) };
+          return [[segment.key, typeof origin === 'string' ? { ...entry, origin } : entry] as const];
         }),
       );
       files[`locales/${lng}/example.state.yaml`] = formatState(state);

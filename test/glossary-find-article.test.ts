@@ -57,7 +57,7 @@ const expected = `
 16  openai                    OpenAI
 16  gpt-4o                    GPT-4o
 16  anthropic                 Anthropic
-16  claude-sonnet-3.5         Claude Sonnet 3.5
+16  claude-3.5-sonnet         Claude Sonnet 3.5
 16  performance               性能
 16  benchmark                 ベンチマーク
 16  r1                        R1
@@ -129,7 +129,7 @@ const expected = `
 26  training                  学習
 26  ai                        AI
 26  user                      利用者
-26  runtime-environment       実行環境
+26  inference-capacity        実行環境
 26  gpu                       GPU
 26  demand                    需要
 28  ai                        AI

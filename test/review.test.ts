@@ -1,349 +1,245 @@
 /**
- * The review site opened in a real browser: headless Chromium (Debian's `chromium`, found by path) driven
- * by playwright-core. Screenshots of one English and one Chinese page go to `.test-output/review/`.
+ * Review state of machine and translation-memory drafts: the sidecar `origin`, the `segment/unreviewed`
+ * rule, the `status` and `build` reports, and `yakugo review accept`.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
 import { extract } from '../src/catalog/extract.js';
-import { shortHash } from '../src/markdown/segment.js';
+import { formatState, readState } from '../src/catalog/state.js';
+import { LOCK_FILE } from '../src/project/lock.js';
 import { runCli } from './helpers/cli.js';
-import { copyRepository, makeProject, read, readJson, repositoryRoot, write } from './helpers/project.js';
+import { makeProject, read, readJson, write } from './helpers/project.js';
 
-const CHROMIUM = process.env['YAKUGO_CHROMIUM'] ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(repositoryRoot, '.test-output', 'review');
+const SOURCE = `---
+title: 蒸留の基礎
+---
 
-const article = [
-  '---',
-  'title: 蒸留の基礎',
-  '---',
-  '',
-  '# 蒸留とは',
-  '',
-  '**蒸留**は、大きな[モデル](https://example.com/model)の知識を小さなモデルに移す技術です。',
-  '',
-  '- 教師モデルの出力を集める',
-  '- 生徒モデルを蒸留で学習させる',
-  '',
-  '> 蒸留はモデルのコピーではありません。',
-  '',
-  '説明は<script>window.__reviewPwned = "source"</script>ここまで<img src="https://example.com/x.png" onerror="window.__reviewPwned = \'img\'">です。',
-  '',
-  '| 項目 | 値 |',
-  '| --- | --- |',
-  '| 温度 | T |',
-  '',
-].join('\n');
+# 蒸留とは
 
-const glossary = [
-  'concepts:',
-  '  - id: distillation',
-  '    definition: Training a small model to imitate a large one.',
-  '    ja: 蒸留',
-  '    en: [distillation, { term: distilment, status: forbidden }]',
-  '    zh-Hans: 蒸馏',
-  '  - id: ai-model',
-  '    ja: モデル',
-  '    en: model',
-  '    zh-Hans: 模型',
-  '',
-].join('\n');
+蒸留は大きなモデルの知識を小さなモデルに移す技術です。
+`;
 
-type SegmentName = 'title' | 'heading' | 'paragraph' | 'item1' | 'item2' | 'quote' | 'html' | 'cellName' | 'cellTemp' | 'cellValue';
+const EN = ['Distillation basics', 'What is distillation?', 'Distillation moves the knowledge of a large model into a small one.'];
+const ZH = ['蒸馏基础', '什么是蒸馏', '蒸馏是把大模型的知识迁移到小模型的技术。'];
+const MACHINE = 'machine:openai/gpt-4o-mini';
 
-interface Fixture {
-  root: string;
-  keys: Record<SegmentName, string>;
-}
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
 
-/** The browser's globals, typed for the few calls these tests make (the project compiles without the DOM lib). */
-interface BrowserGlobals {
-  document: { activeElement: { getAttribute(name: string): string | null } | null };
-  getComputedStyle(element: unknown, pseudo: string): { content: string };
-  __reviewPwned?: string;
-}
-
-
-/** A project whose en catalog has every state: reviewed, stale, machine draft, missing; and problems. */
-function fixture(): Fixture {
-  const root = makeProject({
-    'yakugo.config.yaml': 'languages: [en, zh-Hans]\nrequired: [en]\n',
-    'source/guide.md': article,
-    'glossary/ai.yaml': glossary,
-  });
+/**
+ * A translated project whose sidecars mark drafts: `origins` maps a language to the origin of each segment
+ * (in document order), or null for a reviewed translation.
+ */
+function projectWithDrafts(origins: { en?: Array<string | null>; 'zh-Hans'?: Array<string | null> }, config = 'languages: [en, zh-Hans]\nrequired: [en]\n'): string {
+  const root = makeProject({ 'yakugo.config.yaml': config, 'source/basics.md': SOURCE });
+  roots.push(root);
   extract({ root });
-  const source = readJson(root, 'locales/ja/guide.json');
-  const find = (start: string) => Object.keys(source).find((key) => source[key]!.startsWith(start))!;
-  const keys: Record<SegmentName, string> = {
-    title: 'meta.title',
-    heading: find('蒸留とは'),
-    paragraph: find('**蒸留**'),
-    item1: find('教師'),
-    item2: find('生徒'),
-    quote: find('蒸留はモデル'),
-    html: find('説明は'),
-    cellName: find('項目'),
-    cellTemp: find('温度'),
-    cellValue: find('値'),
-  };
-  const en: Record<string, string> = {
-    [keys.title]: 'Distillation basics',
-    [keys.heading]: 'What is distillation',
-    [keys.paragraph]: '**Distilment** moves the knowledge of a large [model](https://example.com/model) into a small model.',
-    [keys.item1]: '',
-    [keys.item2]: 'Train the student model by imitation',
-    [keys.quote]: 'Distillation is not a copy of the model.',
-    [keys.html]: 'That is all<script>window.__reviewPwned = "target"</script> for now<img src="https://example.com/x.png" onerror="window.__reviewPwned = \'img\'">.',
-    [keys.cellName]: 'Item',
-    [keys.cellTemp]: 'Temperature',
-    [keys.cellValue]: 'Value',
-  };
-  for (const key of Object.keys(source)) en[key] ??= '';
-  write(root, 'locales/en/guide.json', `${JSON.stringify(en, null, 2)}\n`);
-  const zh: Record<string, string> = Object.fromEntries(Object.keys(source).map((key) => [key, '']));
-  zh[keys.title] = '蒸馏基础';
-  zh[keys.heading] = '什么是蒸馏';
-  zh[keys.paragraph] = '**蒸馏**是把大[模型](https://example.com/model)的知识转移到小模型的技术。';
-  zh[keys.quote] = '蒸馏不是模型的复制。';
-  write(root, 'locales/zh-Hans/guide.json', `${JSON.stringify(zh, null, 2)}\n`);
-  extract({ root });
-  // The heading's translation was made from an older source text; the paragraph is a machine draft.
-  const state = read(root, 'locales/en/guide.state.yaml')
-    .replace(new RegExp(`^("${keys.heading}": \\{ source: )"[0-9a-f]+"`, 'm'), '$1"0badc0de"')
-    .replace(new RegExp(`^("${keys.paragraph.replace('.', '\\.')}": \\{ .*) \\}$`, 'm'), '$1, origin: "machine:openai/gpt-4o" }');
-  write(root, 'locales/en/guide.state.yaml', state);
-  expect(state).toContain('0badc0de');
-  expect(state).toContain(`"${keys.paragraph}": { source: "${shortHash(source[keys.paragraph]!)}"`);
-  return { root, keys };
-}
-
-let browser: BrowserContext;
-let site: Fixture;
-let checkProblems: Array<{ rule: string; lng: string | null; file: string; key: string | null; message: string; source: { file: string } | null }>;
-const temporary: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`No browser at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium; .ci/run does) or set YAKUGO_CHROMIUM`);
+  for (const [lng, values] of [
+    ['en', EN],
+    ['zh-Hans', ZH],
+  ] as const) {
+    const file = `locales/${lng}/basics.json`;
+    const keys = Object.keys(readJson(root, file));
+    write(root, file, `${JSON.stringify(Object.fromEntries(keys.map((key, index) => [key, values[index]])), null, 2)}\n`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'yakugo-chromium-'));
-  temporary.push(profile);
-  // A fresh profile (the user data dir) per run: nothing from another session, nothing left behind.
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    viewport: { width: 1280, height: 1000 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  site = fixture();
-  temporary.push(site.root);
-  const review = await runCli(['--root', site.root, 'review']);
-  expect(review.code).toBe(0);
-  const check = await runCli(['--root', site.root, 'check', '--format', 'json']);
-  checkProblems = JSON.parse(check.stdout).problems;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  for (const path of temporary) rmSync(path, { recursive: true, force: true });
-});
-
-interface Opened {
-  page: Page;
-  consoleErrors: string[];
-  requests: string[];
+  extract({ root });
+  for (const lng of ['en', 'zh-Hans'] as const) {
+    const marks = origins[lng];
+    if (!marks) continue;
+    const stateFile = `locales/${lng}/basics.state.yaml`;
+    const state = readState(`${root}/${stateFile}`, stateFile);
+    [...state.keys()].forEach((key, index) => {
+      const origin = marks[index];
+      if (origin) state.set(key, { ...state.get(key)!, origin });
+    });
+    write(root, stateFile, formatState(state));
+  }
+  return root;
 }
 
-async function open(path: string): Promise<Opened> {
-  const page = await browser.newPage();
-  const consoleErrors: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  page.on('request', (request) => requests.push(request.url()));
-  const url = pathToFileURL(join(site.root, 'out/.review', path)).href;
-  await page.goto(url);
-  await page.waitForLoadState('load');
-  return { page, consoleErrors, requests: requests.filter((request) => request !== url) };
+function keysOf(root: string, lng: string): string[] {
+  return Object.keys(readJson(root, `locales/${lng}/basics.json`));
 }
 
-describe('yakugo review in Chromium', () => {
-  it('shows every segment side by side with lang attributes, and every check problem of the page', async () => {
-    const { page, consoleErrors, requests } = await open('en/guide.html');
-    const segments = Object.keys(readJson(site.root, 'locales/ja/guide.json'));
-    await expect(page.locator('.segment').count()).resolves.toBe(segments.length);
-    for (const key of segments) {
-      const row = page.locator(`.segment[data-key="${key}"]`);
-      await expect(row.isVisible()).resolves.toBe(true);
-      await expect(row.locator('.source').getAttribute('lang')).resolves.toBe('ja');
-      await expect(row.locator('.target').getAttribute('lang')).resolves.toBe('en');
-    }
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    const expected = checkProblems.filter(
-      (problem) =>
-        (problem.lng === 'en' || problem.lng === 'ja' || problem.lng === null) &&
-        (problem.file === 'locales/en/guide.json' || problem.file === 'out/en/guide.md' || problem.source?.file === 'source/guide.md') &&
-        !(problem.lng === 'ja' && problem.key === null),
-    );
-    expect(expected.map((problem) => problem.rule)).toEqual(expect.arrayContaining(['term/forbidden', 'term/untranslated', 'segment/missing', 'segment/stale']));
-    const shown = await page.locator('.problem .message').allInnerTexts();
-    expect(shown.sort()).toEqual(expected.map((problem) => problem.message).sort());
-    for (const problem of expected.filter((candidate) => candidate.key !== null && candidate.key.length > 0 && candidate.lng === 'en')) {
-      const inRow = page.locator(`.segment[data-key="${problem.key}"] .target .problem .message`, { hasText: problem.message });
-      await expect(inRow.isVisible()).resolves.toBe(true);
-    }
-    // Headings, list items, quotes and cells are recognisable; states are shown.
-    const row = (key: string) => page.locator(`.segment[data-key="${key}"]`);
-    await expect(row(site.keys.heading).locator('.block').textContent()).resolves.toBe('heading 1');
-    await expect(row(site.keys.item1).locator('.block').textContent()).resolves.toBe('list item');
-    await expect(row(site.keys.quote).locator('.block').textContent()).resolves.toBe('quote');
-    await expect(row(site.keys.cellTemp).locator('.block').textContent()).resolves.toBe('table cell');
-    await expect(row(site.keys.heading).getAttribute('data-status')).resolves.toBe('stale');
-    await expect(row(site.keys.paragraph).locator('.status').textContent()).resolves.toBe('draft: machine:openai/gpt-4o');
-    await expect(row(site.keys.item1).getAttribute('data-status')).resolves.toBe('missing');
-    await expect(row(site.keys.quote).getAttribute('data-status')).resolves.toBe('reviewed');
-    expect(consoleErrors).toEqual([]);
-    expect(requests).toEqual([]);
-    await page.close();
+async function checkJson(root: string, ...args: string[]) {
+  const { code, stdout } = await runCli(['--root', root, 'check', '--format', 'json', '--rule', 'segment/unreviewed', ...args]);
+  return { code, problems: JSON.parse(stdout).problems as Array<{ severity: string; lng: string; key: string; line: number; message: string }> };
+}
+
+describe('segment/unreviewed', () => {
+  it('warns at each draft, naming its origin, and leaves reviewed translations alone', async () => {
+    const root = projectWithDrafts({ en: [null, null, MACHINE], 'zh-Hans': [null, 'tm', null] });
+    const { code, problems } = await checkJson(root);
+    expect(code).toBe(0);
+    expect(problems.map((problem) => [problem.lng, problem.key, problem.severity])).toEqual([
+      ['en', keysOf(root, 'en')[2], 'warn'],
+      ['zh-Hans', keysOf(root, 'zh-Hans')[1], 'warn'],
+    ]);
+    expect(problems[0]!.message).toContain('machine draft (machine:openai/gpt-4o-mini)');
+    expect(problems[1]!.message).toContain('translation memory (tm)');
   });
 
-  it('highlights glossary terms in both columns with their concept, the forbidden one marked', async () => {
-    const { page } = await open('en/guide.html');
-    const paragraph = page.locator(`.segment[data-key="${site.keys.paragraph}"]`);
-    const concepts = async (column: string) => paragraph.locator(`.${column} mark.term`).evaluateAll((marks) => marks.map((mark) => `${mark.textContent}=${mark.getAttribute('data-concept')}:${mark.getAttribute('data-kind')}`));
-    await expect(concepts('source')).resolves.toEqual(['蒸留=distillation:accepted', 'モデル=ai-model:accepted', 'モデル=ai-model:accepted']);
-    await expect(concepts('target')).resolves.toEqual(['Distilment=distillation:forbidden', 'model=ai-model:accepted', 'model=ai-model:accepted']);
-    // The definition and the required term show on focus (keyboard users) as on hover.
-    const mark = paragraph.locator('.source mark.term').first();
-    await mark.focus();
-    const tip = await mark.evaluate((element) => (globalThis as unknown as BrowserGlobals).getComputedStyle(element, '::after').content);
-    expect(tip).toContain('distillation → en: distillation');
-    expect(tip).toContain('Training a small model to imitate a large one.');
-    await page.close();
+  it('is an error where the config says so (a release branch), per language too', async () => {
+    const root = projectWithDrafts({ en: [null, null, MACHINE], 'zh-Hans': [null, 'tm', null] }, 'languages: [en, zh-Hans]\nrules:\n  segment/unreviewed: { en: error }\n');
+    const { code, problems } = await checkJson(root);
+    expect(code).toBe(1);
+    expect(problems.map((problem) => `${problem.lng} ${problem.severity}`)).toEqual(['en error', 'zh-Hans warn']);
   });
 
-  it('filters to problems and to unreviewed segments, and j/k move between problems', async () => {
-    const { page } = await open('en/guide.html');
-    const visibleKeys = () => page.locator('.segment:visible').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-key')));
-    const all = await visibleKeys();
-    await page.getByLabel('only segments with problems').check();
-    const withProblems = await visibleKeys();
-    const expected = await page.locator('.segment').evaluateAll((rows) => rows.filter((row) => row.getAttribute('data-problems') !== '0').map((row) => row.getAttribute('data-key')));
-    expect(withProblems).toEqual(expected);
-    expect(withProblems.length).toBeGreaterThan(0);
-    expect(withProblems.length).toBeLessThan(all.length);
-    await page.getByLabel('only unreviewed').check();
-    const unreviewed = await page.locator('.segment:visible').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')));
-    expect(new Set(unreviewed)).toEqual(new Set(['missing', 'stale', 'draft']));
-    await expect(page.locator('#shown').textContent()).resolves.toBe(`${unreviewed.length} of ${all.length} segments shown`);
-    // Printed, a filtered page still shows every segment, and no controls.
-    await page.emulateMedia({ media: 'print' });
-    expect(await visibleKeys()).toEqual(all);
-    await expect(page.locator('.controls').isVisible()).resolves.toBe(false);
-    await page.emulateMedia({ media: 'screen' });
-    await page.getByLabel('all segments').check();
-    expect(await visibleKeys()).toEqual(all);
-    await page.locator('body').press('j');
-    const focused = () => page.evaluate(() => (globalThis as unknown as BrowserGlobals).document.activeElement?.getAttribute('data-key'));
-    await expect(focused()).resolves.toBe(expected[0]);
-    await page.keyboard.press('j');
-    await expect(focused()).resolves.toBe(expected[1]);
-    await page.keyboard.press('k');
-    await expect(focused()).resolves.toBe(expected[0]);
-    await page.close();
+  it('stops reporting a draft a person edited, and extract then drops its origin', async () => {
+    const root = projectWithDrafts({ en: [null, MACHINE, MACHINE] });
+    const catalog = readJson(root, 'locales/en/basics.json');
+    const [, heading, paragraph] = keysOf(root, 'en');
+    catalog[paragraph!] = 'Distillation transfers what a large model knows to a small one.';
+    write(root, 'locales/en/basics.json', `${JSON.stringify(catalog, null, 2)}\n`);
+    expect((await checkJson(root)).problems.map((problem) => problem.key)).toEqual([heading]);
+    extract({ root });
+    const state = readState(`${root}/locales/en/basics.state.yaml`, 'state');
+    expect(state.get(paragraph!)?.origin).toBeUndefined();
+    expect(state.get(heading!)?.origin).toBe(MACHINE);
   });
 
-  it('never runs a <script> or loads an image from an article or a translation', async () => {
-    const { page, requests, consoleErrors } = await open('en/guide.html');
-    expect(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).__reviewPwned)).toBeUndefined();
-    expect(await page.locator('script').count()).toBe(1);
-    expect(await page.locator('img').count()).toBe(0);
-    const row = page.locator(`.segment[data-key="${site.keys.html}"]`);
-    await expect(row.locator('.source code.raw-html').first().textContent()).resolves.toBe('<script>');
-    await expect(row.locator('.target').textContent()).resolves.toContain('window.__reviewPwned = "target"');
-    expect(requests).toEqual([]);
-    expect(consoleErrors).toEqual([]);
-    await page.close();
+  it('speaks Japanese under a Japanese locale', async () => {
+    const root = projectWithDrafts({ en: [null, null, MACHINE] });
+    const { stdout } = await runCli(['--root', root, 'check', '--rule', 'segment/unreviewed'], { lang: 'ja_JP.UTF-8' });
+    expect(stdout).toContain('の en 訳は未レビューの機械翻訳の下訳です(machine:openai/gpt-4o-mini)');
+  });
+});
+
+describe('status and build with drafts', () => {
+  it('status counts drafts and reviewed translations, in the table and as JSON', async () => {
+    const root = projectWithDrafts({ en: [null, MACHINE, MACHINE], 'zh-Hans': ['tm', null, null] });
+    const table = await runCli(['--root', root, 'status']);
+    expect(table.stdout.split('\n').slice(0, 3)).toEqual([
+      'Language       Article  Segments  Translated  Missing  Stale  Drafts  Reviewed  Percent  Term problems',
+      'en (required)  basics          3           3        0      0       2         1     100%              0',
+      'zh-Hans        basics          3           3        0      0       1         2     100%              0',
+    ]);
+    const json = JSON.parse((await runCli(['--root', root, 'status', '--format', 'json'])).stdout);
+    expect(json.languages.map((language: { lng: string; drafts: number; reviewed: number }) => [language.lng, language.drafts, language.reviewed])).toEqual([
+      ['en', 2, 1],
+      ['zh-Hans', 1, 2],
+    ]);
+    expect(json.languages[0].articles[0]).toMatchObject({ drafts: 2, reviewed: 1 });
   });
 
-  it('links every article and language from the index with coverage and problem counts', async () => {
-    const { page, consoleErrors, requests } = await open('index.html');
-    const cells = (selector: string) => page.locator(selector).locator('th, td').allInnerTexts();
-    await expect(page.locator('tbody tr').count()).resolves.toBe(4);
-    const segments = Object.keys(readJson(site.root, 'locales/ja/guide.json')).length;
-    const translatedEn = Object.values(readJson(site.root, 'locales/en/guide.json')).filter((value) => value !== '').length;
-    const en = await cells('tr[data-article="guide"][data-lng="en"]');
-    expect(en.slice(0, 4)).toEqual(['guide', 'en', String(segments), String(translatedEn)]);
-    // The en page's own counts: 2 missing, 1 stale, 1 draft, and its errors.
-    const enPage = checkProblems.filter((problem) => problem.lng === 'en' && problem.file === 'locales/en/guide.json');
-    expect(en.slice(5)).toEqual(['2', '1', '1', String(enPage.length), '0']);
-    expect((await cells('tr[data-article="guide"][data-lng="zh-Hans"]')).slice(0, 4)).toEqual(['guide', 'zh-Hans', String(segments), '4']);
-    expect((await cells('tr.total[data-lng="en"]')).slice(0, 4)).toEqual(['(total)', 'en', String(segments), String(translatedEn)]);
-    await page.getByRole('link', { name: 'guide' }).first().click();
-    await page.waitForLoadState('load');
-    expect(page.url()).toMatch(/\/en\/guide\.html$/);
-    expect(consoleErrors).toEqual([]);
-    expect(requests.filter((request) => !request.endsWith('/en/guide.html'))).toEqual([]);
-    await page.close();
+  it('build writes editions from drafts and says per language how many segments are unreviewed', async () => {
+    const root = projectWithDrafts({ en: [null, MACHINE, MACHINE], 'zh-Hans': ['tm', null, null] });
+    const { code, stderr } = await runCli(['--root', root, 'build']);
+    expect(code).toBe(0);
+    expect(read(root, 'out/en/basics.md')).toContain(EN[2]);
+    expect(stderr).toContain('en: 2 segment(s) built from unreviewed machine or translation-memory drafts');
+    expect(stderr).toContain('zh-Hans: 1 segment(s) built from unreviewed');
+    const reviewed = projectWithDrafts({});
+    expect((await runCli(['--root', reviewed, 'build'])).stderr).not.toContain('unreviewed');
+  });
+});
+
+describe('yakugo review accept', () => {
+  it('marks every draft reviewed without changing a catalog byte; check is then clean', async () => {
+    const root = projectWithDrafts({ en: [null, MACHINE, MACHINE], 'zh-Hans': ['tm', null, null] });
+    const catalogs = ['en', 'zh-Hans'].map((lng) => read(root, `locales/${lng}/basics.json`));
+    const { code, stdout } = await runCli(['--root', root, 'review', 'accept']);
+    expect(code).toBe(0);
+    const [title, heading, paragraph] = keysOf(root, 'en');
+    expect(stdout.split('\n')).toEqual([
+      'locales/en/basics.json',
+      `  ${heading}  draft (${MACHINE})`,
+      `  ${paragraph}  draft (${MACHINE})`,
+      'locales/zh-Hans/basics.json',
+      `  ${title}  draft (tm)`,
+      'accepted 3 translation(s) as reviewed in 2 catalog(s)',
+      '',
+    ]);
+    expect(['en', 'zh-Hans'].map((lng) => read(root, `locales/${lng}/basics.json`))).toEqual(catalogs);
+    expect(read(root, 'locales/en/basics.state.yaml')).not.toContain('origin');
+    expect((await checkJson(root)).problems).toEqual([]);
+    // Running it again finds nothing and changes nothing.
+    const again = await runCli(['--root', root, 'review', 'accept']);
+    expect([again.code, again.stdout]).toEqual([0, '']);
+    expect(again.stderr).toContain('nothing to accept');
   });
 
-  it("opens this repository's own review pages: every segment, no problem, no request, no console error", async () => {
-    const root = copyRepository();
-    temporary.push(root);
-    expect((await runCli(['--root', root, 'review'])).code).toBe(0);
-    for (const lng of ['en', 'zh-Hans']) {
-      for (const articleId of ['deepseek-shock', 'explainers/distillation']) {
-        const page = await browser.newPage();
-        const errors: string[] = [];
-        const requests: string[] = [];
-        page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-        page.on('pageerror', (error) => errors.push(error.message));
-        page.on('request', (request) => requests.push(request.url()));
-        const url = pathToFileURL(join(root, 'out/.review', lng, `${articleId}.html`)).href;
-        await page.goto(url);
-        const keys = Object.keys(readJson(root, `locales/ja/${articleId}.json`));
-        await expect(page.locator('.segment:visible').count()).resolves.toBe(keys.length);
-        await expect(page.locator('.problem').count()).resolves.toBe(0);
-        await expect(page.locator('.target mark.term').count()).resolves.toBeGreaterThan(10);
-        expect(errors).toEqual([]);
-        expect(requests).toEqual([url]);
-        if (lng === 'en' && articleId === 'explainers/distillation') {
-          mkdirSync(SCREENSHOTS, { recursive: true });
-          await page.screenshot({ path: join(SCREENSHOTS, 'review-repository-en.png') });
-        }
-        await page.close();
-      }
-    }
+  it('narrows to languages, keys and catalogs', async () => {
+    const root = projectWithDrafts({ en: [MACHINE, MACHINE, MACHINE], 'zh-Hans': [MACHINE, 'tm', null] });
+    const [, heading] = keysOf(root, 'en');
+    await runCli(['--root', root, 'review', 'accept', '--lang', 'en', '--key', heading!]);
+    expect((await checkJson(root)).problems.map((problem) => `${problem.lng} ${problem.key}`)).toEqual([
+      `en ${keysOf(root, 'en')[0]}`,
+      `en ${keysOf(root, 'en')[2]}`,
+      `zh-Hans ${keysOf(root, 'zh-Hans')[0]}`,
+      `zh-Hans ${keysOf(root, 'zh-Hans')[1]}`,
+    ]);
+    await runCli(['--root', root, 'review', 'accept', `${root}/locales/zh-Hans/basics.json`]);
+    expect((await checkJson(root)).problems.map((problem) => problem.lng)).toEqual(['en', 'en']);
+    await runCli(['--root', root, 'review', 'accept', `${root}/source/basics.md`]);
+    expect((await checkJson(root)).problems).toEqual([]);
   });
 
-  it('follows the UI language and saves screenshots of an English and a Chinese page', async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    const english = await open('en/guide.html');
-    await english.page.screenshot({ path: join(SCREENSHOTS, 'review-en.png'), fullPage: true });
-    await english.page.close();
-    const japaneseUi = join(site.root, 'review-ja');
-    const result = await runCli(['--root', site.root, 'review', '-o', japaneseUi], { lang: 'ja_JP.UTF-8' });
-    expect(result.code).toBe(0);
-    const page = await browser.newPage();
-    await page.goto(pathToFileURL(join(japaneseUi, 'zh-Hans/guide.html')).href);
-    expect(await page.locator('html').getAttribute('lang')).toBe('ja');
-    await expect(page.getByLabel('問題のあるセグメントだけ').count()).resolves.toBe(1);
-    await expect(page.locator('.segment .target').first().getAttribute('lang')).resolves.toBe('zh-Hans');
-    await page.screenshot({ path: join(SCREENSHOTS, 'review-zh-Hans.png'), fullPage: true });
-    await page.close();
-    for (const name of ['review-en.png', 'review-zh-Hans.png']) expect(readFileSync(join(SCREENSHOTS, name)).subarray(1, 4).toString()).toBe('PNG');
+  it('keeps a translator’s note on the entries it accepts', async () => {
+    const root = projectWithDrafts({ en: [null, null, MACHINE] });
+    const file = 'locales/en/basics.state.yaml';
+    write(root, file, read(root, file).replace(`origin: "${MACHINE}" }`, `origin: "${MACHINE}", note: "kept on purpose" }`));
+    await runCli(['--root', root, 'review', 'accept']);
+    const entry = readState(`${root}/${file}`, file).get(keysOf(root, 'en')[2]!);
+    expect(entry).toMatchObject({ note: 'kept on purpose' });
+    expect(entry?.origin).toBeUndefined();
+  });
+
+  it('--dry-run lists what it would accept and writes nothing', async () => {
+    const root = projectWithDrafts({ en: [null, null, MACHINE] });
+    const before = read(root, 'locales/en/basics.state.yaml');
+    const { code, stdout } = await runCli(['--root', root, 'review', 'accept', '--dry-run']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('would accept 1 translation(s) as reviewed in 1 catalog(s) (dry run: nothing written)');
+    expect(read(root, 'locales/en/basics.state.yaml')).toBe(before);
+  });
+
+  it('accepts a stale translation as it is: recorded against the current source, value unchanged', async () => {
+    const root = projectWithDrafts({});
+    write(root, 'source/basics.md', SOURCE.replace('title: 蒸留の基礎', 'title: 蒸留の基礎と応用'));
+    extract({ root });
+    const stale = await runCli(['--root', root, 'check', '--format', 'json', '--rule', 'segment/stale']);
+    expect(JSON.parse(stale.stdout).problems.map((problem: { key: string }) => problem.key)).toEqual(['meta.title', 'meta.title']);
+    const catalog = read(root, 'locales/en/basics.json');
+    const { stdout } = await runCli(['--root', root, 'review', 'accept', '--lang', 'en']);
+    expect(stdout).toContain('  meta.title  stale');
+    expect(read(root, 'locales/en/basics.json')).toBe(catalog);
+    const after = await runCli(['--root', root, 'check', '--format', 'json', '--rule', 'segment/stale']);
+    expect(JSON.parse(after.stdout).problems.map((problem: { lng: string }) => problem.lng)).toEqual(['zh-Hans']);
+  });
+
+  it('waits for nobody: while another run holds the project lock it exits 2 and writes nothing (a dry run still lists)', async () => {
+    const root = projectWithDrafts({ en: [null, null, MACHINE] });
+    write(root, LOCK_FILE, `${JSON.stringify({ pid: 1, host: 'build-runner-7', command: 'translate', since: '2026-11-29T08:00:00.000Z' })}\n`);
+    const before = read(root, 'locales/en/basics.state.yaml');
+    const run = await runCli(['--root', root, 'review', 'accept']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('another yakugo run (translate, pid 1 on build-runner-7');
+    expect(read(root, 'locales/en/basics.state.yaml')).toBe(before);
+    const dry = await runCli(['--root', root, 'review', 'accept', '--dry-run']);
+    expect([dry.code, dry.stdout.includes('would accept 1 translation(s)')]).toEqual([0, true]);
+  });
+
+  it('exits 2 on an unknown language, key or file, writing nothing', async () => {
+    const root = projectWithDrafts({ en: [null, null, MACHINE] });
+    const before = read(root, 'locales/en/basics.state.yaml');
+    const language = await runCli(['--root', root, 'review', 'accept', '--lang', 'fr']);
+    expect([language.code, language.stderr]).toEqual([2, 'unknown language "fr" (target languages: en, zh-Hans)\n']);
+    const key = await runCli(['--root', root, 'review', 'accept', '--key', 'paragraph.00000000']);
+    expect([key.code, key.stderr]).toEqual([2, 'unknown key "paragraph.00000000": no segment of the selected articles has it\n']);
+    const file = await runCli(['--root', root, 'review', 'accept', `${root}/yakugo.config.yaml`]);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain('yakugo.config.yaml is neither an article under source nor a catalog under locales');
+    expect(read(root, 'locales/en/basics.state.yaml')).toBe(before);
+  });
+
+  it('speaks Japanese under a Japanese locale', async () => {
+    const root = projectWithDrafts({ en: [null, null, MACHINE] });
+    const { stdout } = await runCli(['--root', root, 'review', 'accept'], { lang: 'ja_JP.UTF-8' });
+    expect(stdout).toContain('下訳(machine:openai/gpt-4o-mini)');
+    expect(stdout).toContain('カタログ 1 件の訳 1 件をレビュー済みにしました');
   });
 });

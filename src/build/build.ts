@@ -1,21 +1,26 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, resolve, } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
+import { type CatalogState, isUnreviewed, readState, statePath } from '../catalog/state.js';
 import { loadProject, type Project } from '../config/load.js';
 import type { SourceArticle } from '../markdown/types.js';
 import { displayPath, listArticles, loadArticle } from '../project/articles.js';
 import { YakugoError } from '../util/errors.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { readBytesIfExists, writeFileAtomic } from '../util/fs.js';
+import { editionInputsHash, forgetOthers, isCurrent, readManifest, record, writeManifest } from './manifest.js';
 import { EditionError, renderEdition } from './edition.js';
 import { createResolver, type Resources } from './resolve.js';
 import { inputMessage } from '../util/input-messages.js';
 import { isInside } from '../util/paths.js';
+import { fileSize, type Shard, selectShard } from '../project/shard.js';
 
 export interface BuildOptions {
   root?: string;
   config?: string;
   /** Only these source files (default: every article under the source folder). */
   files?: string[];
+  /** Only this slice of the articles (`--shard i/n`). */
+  shard?: Shard;
   /** Compute the editions without writing them (to see which are outdated). */
   dryRun?: boolean;
   /** Called once with the number of editions, then as each edition has been rendered (or skipped), for a progress bar. */
@@ -33,6 +38,11 @@ export interface EditionReport {
   segments: number;
   /** Keys that fell back to the source language. */
   fallback: string[];
+  /**
+   * Keys whose text is an unreviewed machine or translation-memory draft (sidecar `origin`) in the catalog
+   * it was resolved from. Drafts are built: an edition can go out as a draft.
+   */
+  drafts: string[];
   /** For skipped optional languages: the percentage translated and the threshold. */
   belowThreshold?: { percent: number; threshold: number };
   /** With `dryRun`, for an outdated edition: what build would write. */
@@ -45,6 +55,8 @@ export interface LanguageSummary {
   articles: number;
   segments: number;
   translated: number;
+  /** Segments of the editions built (not skipped) whose text is an unreviewed draft. */
+  drafts: number;
   written: number;
   skipped: number;
 }
@@ -65,11 +77,15 @@ export interface BuildResult {
 export function build(options: BuildOptions = {}): BuildResult {
   const project = loadProject(options.root ?? '.', options.config);
   const { config } = project;
-  const articles = (options.files ?? listArticles(project)).map((file) => loadArticle(project, file));
+  const files = options.files ?? listArticles(project);
+  const chosen = options.shard ? selectShard(files, options.shard, (file) => displayPath(project, file), fileSize) : files;
+  const articles = chosen.map((file) => loadArticle(project, file));
   const resolver = createResolver(config, loadResources(project, articles));
+  const isDraft = draftLookup(project);
   const editions: EditionReport[] = [];
   const missing: BuildResult['missing'] = [];
-  const pending: Array<{ file: string; contents: string; report: EditionReport }> = [];
+  const pending: Array<{ file: string; contents: string; report: EditionReport; same: boolean }> = [];
+  const manifest = readManifest(project);
   options.onStart?.(articles.length * (1 + config.languages.length));
 
   for (const lng of [config.sourceLanguage, ...config.languages]) {
@@ -77,12 +93,14 @@ export function build(options: BuildOptions = {}): BuildResult {
     for (const article of articles) {
       const outFile = editionPath(project, lng, article);
       const fallback: string[] = [];
+      const drafts: string[] = [];
       const textOf = (key: string, sourceText: string): string => {
         const resolved = resolver.resolve(lng, article.id, key);
         if (!resolved || (resolved.usedLng === config.sourceLanguage && lng !== config.sourceLanguage)) {
           fallback.push(key);
           return sourceText;
         }
+        if (resolved.usedLng !== config.sourceLanguage && isDraft(resolved.usedLng, article.id, key, resolved.text)) drafts.push(key);
         return resolved.text;
       };
       // Resolve every segment once up front, so the report and the edition agree.
@@ -94,6 +112,7 @@ export function build(options: BuildOptions = {}): BuildResult {
         status: 'written',
         segments: article.segments.length,
         fallback,
+        drafts,
       };
       const catalog = displayPath(project, catalogPath(project, lng, article.id));
       if (required && fallback.length > 0) {
@@ -107,8 +126,17 @@ export function build(options: BuildOptions = {}): BuildResult {
         }
       }
       if (report.status !== 'skipped') {
-        const contents = renderOrExplain(project, article, lng, catalog, texts);
-        pending.push({ file: outFile, contents, report });
+        const edition = relative(project.dirs.out, outFile).split(sep).join('/');
+        const inputs = editionInputsHash(article.source, config.frontMatter, texts);
+        const onDisk = readBytesIfExists(outFile);
+        if (isCurrent(manifest, edition, inputs, onDisk)) {
+          // Rendered from exactly these inputs by this very code, and nobody changed the file since.
+          report.status = 'unchanged';
+        } else {
+          const contents = renderOrExplain(project, article, lng, catalog, texts);
+          pending.push({ file: outFile, contents, report, same: onDisk?.equals(Buffer.from(contents, 'utf8')) === true });
+          if (!options.dryRun) record(manifest, edition, inputs, contents);
+        }
       }
       editions.push(report);
       options.onProgress?.(report.file);
@@ -116,14 +144,18 @@ export function build(options: BuildOptions = {}): BuildResult {
   }
 
   // Everything was rendered and verified before the first byte is written.
-  for (const { file, contents, report } of pending) {
-    const same = existsSync(file) && readFileSync(file, 'utf8') === contents;
+  for (const { file, contents, report, same } of pending) {
     if (same) report.status = 'unchanged';
     else if (options.dryRun) {
       report.status = 'outdated';
       report.contents = contents;
     }
     else writeFileAtomic(file, contents);
+  }
+  if (!options.dryRun) {
+    // A full build knows every edition there is: entries of removed articles or languages go.
+    if (options.files === undefined && options.shard === undefined) forgetOthers(manifest, new Set(editions.map((report) => relative(project.dirs.out, resolve(project.root, report.file)).split(sep).join('/'))));
+    writeManifest(project, manifest);
   }
 
   return { project, editions, languages: summarize(config.sourceLanguage, config.required, editions), missing };
@@ -161,6 +193,24 @@ function renderOrExplain(project: Project, article: SourceArticle, lng: string, 
       cause: error,
     });
   }
+}
+
+/**
+ * Whether the text a key resolved to is an unreviewed draft in the catalog of `lng` (the language i18next
+ * took it from, which may be a fallback). Sidecars are read once each, on first use.
+ */
+function draftLookup(project: Project): (lng: string, articleId: string, key: string, text: string) => boolean {
+  const states = new Map<string, CatalogState>();
+  return (lng, articleId, key, text) => {
+    const id = `${lng}\u0000${articleId}`;
+    let state = states.get(id);
+    if (!state) {
+      const file = statePath(catalogPath(project, lng, articleId));
+      state = readState(file, displayPath(project, file));
+      states.set(id, state);
+    }
+    return isUnreviewed(state.get(key), text);
+  };
 }
 
 /** Source-language resources come from the articles themselves, so they are never stale. */
@@ -213,6 +263,7 @@ function summarize(sourceLanguage: string, required: string[], editions: Edition
       articles: 0,
       segments: 0,
       translated: 0,
+      drafts: 0,
       written: 0,
       skipped: 0,
     };
@@ -221,6 +272,7 @@ function summarize(sourceLanguage: string, required: string[], editions: Edition
     summary.translated += edition.segments - edition.fallback.length;
     if (edition.status === 'written') summary.written++;
     if (edition.status === 'skipped') summary.skipped++;
+    else summary.drafts += edition.drafts.length;
     summaries.set(edition.lng, summary);
   }
   return [...summaries.values()];

@@ -1,6 +1,6 @@
 import type { Segment } from '../markdown/types.js';
 import { similarity } from './similarity.js';
-import { type CatalogState, nextStateEntry } from './state.js';
+import { type CatalogState, isUnreviewed, nextStateEntry, withExtras } from './state.js';
 import { shortHash } from '../markdown/segment.js';
 
 /** How similar an old source text must be to a new one for its translation to be carried over. */
@@ -69,7 +69,10 @@ export function mergeCatalog(input: MergeInput): MergeResult {
       const translation = input.previous.get(carried.from)!;
       entries.push([segment.key, translation]);
       const oldSource = input.previousSource.get(carried.from) ?? '';
-      state.set(segment.key, { source: shortHash(oldSource), target: shortHash(translation) });
+      // A carried draft stays a draft (and stale) until reviewed; a translator's note goes with it.
+      const before = input.previousState.get(carried.from);
+      const origin = before && isUnreviewed(before, translation) ? before.origin : undefined;
+      state.set(segment.key, withExtras({ source: shortHash(oldSource), target: shortHash(translation) }, { origin, note: before?.note }));
       continue;
     }
     const translation = input.previous.get(segment.key) ?? '';

@@ -5,21 +5,19 @@
  */
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
 import { similarity } from '../catalog/similarity.js';
-import { isStale, readState, statePath } from '../catalog/state.js';
+import { isStale, isUnreviewed, readState, statePath } from '../catalog/state.js';
 import type { Project } from '../config/load.js';
 import { acceptedTerms, loadGlossary, preferredTerm } from '../glossary/load.js';
-import { createMatcher, type Matcher } from '../glossary/match.js';
+import { createMatcher, type Matcher, type RunMatch } from '../glossary/match.js';
+import { segmentMatches } from '../glossary/match-cache.js';
 import { containsAcceptedTerm, findTargetTerms } from '../glossary/target/index.js';
 import type { Glossary } from '../glossary/types.js';
-import { inlineContextOf } from '../markdown/inline.js';
-import { parseMarkdown } from '../markdown/parse.js';
 import type { SourceArticle } from '../markdown/types.js';
-import { displayPath, listArticles, loadArticle } from '../project/articles.js';
+import { articleFacts, displayPath, listArticles, loadArticle } from '../project/articles.js';
+import { fileSize, type Shard, selectShard } from '../project/shard.js';
 import { YakugoError } from '../util/errors.js';
 import { readTextFile } from '../util/fs.js';
 import { checkEditions } from './editions.js';
@@ -50,6 +48,8 @@ export interface CheckSelection {
   articles?: readonly string[];
   /** Rule ids. */
   rules?: readonly string[];
+  /** Only this slice of the articles (`--shard i/n`, for CI runners working in parallel). */
+  shard?: Shard;
 }
 
 /** Everything the rules read, built once per run. */
@@ -79,10 +79,19 @@ export async function prepareCheck(project: Project, selection: CheckSelection =
   validateConfiguredRules(project);
   const rules = selectRules(selection.rules);
   const { languages, includesSource } = selectLanguages(project, selection.languages);
-  const files = selectArticles(project, selection.articles);
+  const selected = selectArticles(project, selection.articles);
+  const files = selection.shard ? selectShard(selected, selection.shard, (file) => displayPath(project, file), fileSize) : selected;
   const glossary = await loadGlossary(project.dirs.glossary, { root: project.root, languages: project.config.languages });
-  const matcher = await createMatcher(glossary);
-  const articles = files.map((file) => prepareArticle(project, loadArticle(project, file), languages, matcher));
+  let matcher: Promise<Matcher> | undefined;
+  const getMatcher = () => {
+    matcher ??= createMatcher(glossary);
+    return matcher;
+  };
+  const articles: ArticleInput[] = [];
+  for (const file of files) {
+    const article = loadArticle(project, file);
+    articles.push(prepareArticle(project, article, languages, await segmentMatches(project, glossary, article, getMatcher)));
+  }
   return { project, glossary, terms: termLookup(), languages, includesSource, articles, rules };
 }
 
@@ -165,7 +174,8 @@ function termLookup(): TermLookup {
   };
 }
 
-function selectRules(ids: readonly string[] | undefined): Rule[] {
+/** The rules `--rule` names (all when none); an unknown id is a usage error. */
+export function selectRules(ids: readonly string[] | undefined): Rule[] {
   if (!ids || ids.length === 0) return [...allRules];
   return ids.map((id) => {
     const rule = allRules.find((candidate) => candidate.id === id);
@@ -229,12 +239,12 @@ function configKeyPlace(project: Project, id: string): { line: number; column: n
   return { line: at.line, column: at.col };
 }
 
-function prepareArticle(project: Project, article: SourceArticle, languages: readonly string[], matcher: Matcher): ArticleInput {
+function prepareArticle(project: Project, article: SourceArticle, languages: readonly string[], matches: RunMatch[][]): ArticleInput {
   const placeOf = locator(article.path, article.source);
-  const sources: SourceSegment[] = article.segments.map((segment) => ({
+  const sources: SourceSegment[] = article.segments.map((segment, index) => ({
     segment,
     place: { file: article.path, line: segment.start.line, column: segment.start.column },
-    matches: matcher.findInRuns(segment.runs).map((match) => ({
+    matches: (matches[index] ?? []).map((match) => ({
       concept: match.concept,
       term: match.term,
       surface: match.surface,
@@ -245,11 +255,11 @@ function prepareArticle(project: Project, article: SourceArticle, languages: rea
     catalogPath(project, project.config.sourceLanguage, article.id),
     displayPath(project, catalogPath(project, project.config.sourceLanguage, article.id)),
   ).entries;
-  const tree = parseMarkdown(article.source);
+  const facts = articleFacts(project, article);
   return {
     article,
-    inline: inlineContextOf(tree),
-    definitions: definitionsOf(tree),
+    inline: facts.inline,
+    definitions: new Map(facts.definitions),
     sources,
     targets: languages.map((lng) => prepareTarget(project, article, lng, sources, previousSource)),
   };
@@ -275,13 +285,16 @@ function prepareTarget(
   };
   const pairs: SegmentPair[] = sources.map((source) => {
     const target = catalog.entries.get(source.segment.key);
-    return {
+    const entry = state.get(source.segment.key);
+    const pair: SegmentPair = {
       lng,
       source,
       target,
       place: placeOf(source.segment.key),
-      stale: target !== undefined && isStale(state.get(source.segment.key), source.segment.text, target),
+      stale: target !== undefined && isStale(entry, source.segment.text, target),
     };
+    if (target !== undefined && entry?.origin !== undefined && isUnreviewed(entry, target)) pair.origin = entry.origin;
+    return pair;
   });
   const current = new Set(sources.map((source) => source.segment.key));
   const orphans: OrphanEntry[] = [];
@@ -312,14 +325,6 @@ function probableSegment(oldText: string | undefined, key: string, sources: read
 }
 
 /** Link reference definitions: normalized identifier → URL (the first definition wins, as in CommonMark). */
-function definitionsOf(tree: Root): Map<string, string> {
-  const definitions = new Map<string, string>();
-  visit(tree, 'definition', (node) => {
-    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
-  });
-  return definitions;
-}
-
 /** Maps file offsets to 1-based line and column (UTF-16), with a binary search over line starts. */
 export function locator(file: string, text: string): (offset: number) => Location {
   const lines = new LineIndex(text);

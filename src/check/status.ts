@@ -16,6 +16,13 @@ export interface Coverage {
   missing: number;
   /** Translated segments whose source changed since (a subset of `translated`). */
   stale: number;
+  /**
+   * Translated segments that are unreviewed drafts, from a machine translation or the translation memory
+   * (sidecar `origin`; a subset of `translated`, may overlap `stale`).
+   */
+  drafts: number;
+  /** Translated segments that are neither drafts nor stale: reviewed against the current source. */
+  reviewed: number;
   /** `translated / segments`, floored to one decimal as build reports it; 100 for an empty article. */
   percent: number;
 }
@@ -48,13 +55,17 @@ export interface StatusReport {
 export function coverageOf(target: Pick<TargetCatalog, 'pairs'>): Coverage {
   let translated = 0;
   let stale = 0;
+  let drafts = 0;
+  let reviewed = 0;
   for (const pair of target.pairs) {
     if (pair.target === undefined || pair.target.trim() === '') continue;
     translated++;
     if (pair.stale) stale++;
+    if (pair.origin !== undefined) drafts++;
+    if (!pair.stale && pair.origin === undefined) reviewed++;
   }
   const segments = target.pairs.length;
-  return { segments, translated, missing: segments - translated, stale, percent: percentTranslated(segments, segments - translated) };
+  return { segments, translated, missing: segments - translated, stale, drafts, reviewed, percent: percentTranslated(segments, segments - translated) };
 }
 
 // Shared with build, which decides whether to write the edition.
@@ -91,6 +102,8 @@ export async function projectStatus(project: Project, selection: Pick<CheckSelec
       translated,
       missing: sum(articles, 'missing'),
       stale: sum(articles, 'stale'),
+      drafts: sum(articles, 'drafts'),
+      reviewed: sum(articles, 'reviewed'),
       percent: percentTranslated(segments, segments - translated),
       termProblems: sum(articles, 'termProblems'),
       articles,
@@ -99,6 +112,6 @@ export async function projectStatus(project: Project, selection: Pick<CheckSelec
   return { version: 1, languages };
 }
 
-function sum(rows: readonly ArticleStatus[], field: 'segments' | 'translated' | 'missing' | 'stale' | 'termProblems'): number {
+function sum(rows: readonly ArticleStatus[], field: 'segments' | 'translated' | 'missing' | 'stale' | 'drafts' | 'reviewed' | 'termProblems'): number {
   return rows.reduce((total, row) => total + row[field], 0);
 }

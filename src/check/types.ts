@@ -164,6 +164,11 @@ export interface SegmentPair {
   place: Location;
   /** The source changed after the translation was written (from the sidecar). */
   stale: boolean;
+  /**
+   * Where the translation came from when it is a draft nobody has reviewed yet (sidecar `origin`:
+   * `machine:<provider>/<model>` or `tm`); absent for a translation a person wrote or reviewed.
+   */
+  origin?: string;
 }
 
 /** A catalog entry whose key no longer names a segment of the source (its paragraph was edited or removed). */

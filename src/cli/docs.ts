@@ -13,8 +13,13 @@ export function commandPath(command: Command): string[] {
   return names;
 }
 
-/** `yakugo glossary add` → `docs/commands/glossary-add.md`; the program itself → the commands index. */
+/**
+ * `yakugo glossary add` → `docs/commands/glossary-add.md`; the program itself → the commands index. A
+ * default subcommand (`review site`, what `yakugo review` runs) is documented on its parent's page.
+ */
 export function docsPageOf(command: Command): string {
+  const parent = command.parent as (Command & { _defaultCommandName?: string | null }) | null;
+  if (parent?.parent && parent._defaultCommandName === command.name()) return docsPageOf(parent);
   const path = commandPath(command);
   return path.length === 0 ? 'docs/commands/README.md' : `docs/commands/${path.join('-')}.md`;
 }

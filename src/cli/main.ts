@@ -16,6 +16,8 @@ const t = defineMessages('main', {
     help: 'show help for a command',
     helpOption: 'show this help',
     error: 'error',
+    noCache: 'do not read or write the cache of parsed articles and glossary matches',
+    cacheLocation: 'keep the cache in DIR (default: node_modules/.cache/yakugo in the root)',
   },
   ja: {
     description: '日本語の Markdown 記事を各言語版に。用語集を最後まで守らせる',
@@ -25,6 +27,8 @@ const t = defineMessages('main', {
     help: 'コマンドのヘルプを表示する',
     helpOption: 'このヘルプを表示する',
     error: 'エラー',
+    noCache: '解析済みの記事と用語の照合結果のキャッシュを使わない',
+    cacheLocation: 'キャッシュを DIR に置く(既定: ルートの node_modules/.cache/yakugo)',
   },
 });
 
@@ -38,6 +42,8 @@ export function createProgram(): Command {
     .description(t('description'))
     .option('--root <DIR>', t('root'), '.')
     .option('--config <FILE>', t('config'))
+    .option('--no-cache', t('noCache'))
+    .option('--cache-location <DIR>', t('cacheLocation'))
     .version(packageVersion(), '-V, --version', t('version'))
     .helpCommand('help [command]', t('help'))
     .showHelpAfterError()

@@ -4,7 +4,9 @@ import type { Project } from '../config/load.js';
 import { YakugoError } from '../util/errors.js';
 import { readTextFile } from '../util/fs.js';
 import { checkConcepts, parseGlossaryFile } from './load/parse.js';
+import { projectCache } from '../cache/store.js';
 import { createMatcher } from './match.js';
+import { glossaryHash } from './match-cache.js';
 import { glossaryMessage, listText } from './messages.js';
 import type { Concept, Glossary, GlossaryPlace } from './types.js';
 
@@ -48,7 +50,14 @@ export async function loadGlossary(dir: string, options: LoadOptions = {}): Prom
   // Duplicates are checked once, across every file, in load order (the first definition wins the blame).
   checkConcepts(concepts);
   const glossary: Glossary = { concepts, files };
-  await checkExamples(glossary);
+  // Examples pass or fail on the concepts alone: a glossary whose examples this code already ran
+  // successfully needs no tokenizer (about 1 s and 400 MB) just to run them again.
+  const cache = projectCache(root);
+  const verified = `${glossaryHash(glossary)}`;
+  if (cache.get<boolean>('examples-passed', verified) !== true) {
+    await checkExamples(glossary);
+    cache.set('examples-passed', verified, true);
+  }
   return glossary;
 }
 

@@ -59,7 +59,19 @@ function buildMatcher(glossary: Glossary, tokenizer: Tokenizer): Matcher {
   const patterns = buildPatterns(glossary, tokenizer);
   const automaton = new AhoCorasick(patterns.map((pattern) => pattern.key));
 
+  // The same prose recurs (a source text checked again in a translation, repeated headings, shared
+  // front matter): each distinct text is tokenized and matched once per process.
+  const memo = new Map<string, Match[]>();
   const find = (text: string): Match[] => {
+    let matches = memo.get(text);
+    if (!matches) {
+      matches = findUncached(text);
+      if (memo.size >= 50_000) memo.delete(memo.keys().next().value!);
+      memo.set(text, matches);
+    }
+    return matches;
+  };
+  const findUncached = (text: string): Match[] => {
     if (patterns.length === 0 || text.length === 0) return [];
     const normalized = normalizeWithMap(text);
     const boundaries = tokenBoundaries(tokenizer.tokenize(normalized.text), normalized.text.length);

@@ -1,5 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { projectCache } from '../cache/store.js';
+import { type InlineContext, inlineContextOf } from '../markdown/inline.js';
 import type { Project } from '../config/load.js';
 import { segmentMarkdown } from '../markdown/segment.js';
 import type { SourceArticle } from '../markdown/types.js';
@@ -55,6 +59,53 @@ export function displayPath(project: Project, file: string): string {
 export function loadArticle(project: Project, file: string): SourceArticle {
   const path = displayPath(project, file);
   const source = readTextFile(file, path);
-  const { segments } = segmentMarkdown(source, { frontMatter: project.config.frontMatter, file: path });
+  const { segments } = segmented(project, source, path);
   return { id: articleId(project, file), file, path, source, segments };
+}
+
+/** What the rules need from an article's tree besides its segments, kept with them in the cache. */
+export interface ArticleFacts {
+  segments: SourceArticle['segments'];
+  /** Link and footnote definitions, so a segment's inline Markdown parses as in the document. */
+  inline: InlineContext;
+  /** Link definitions: identifier → URL, first one wins. */
+  definitions: Array<[string, string]>;
+}
+
+/** The facts of a loaded article, from the same parse that made its segments (or the cache of it). */
+export function articleFacts(project: Project, article: SourceArticle): ArticleFacts {
+  return segmented(project, article.source, article.path);
+}
+
+/**
+ * Parsing is most of the cost of a run, and one run reads an article in several stages (check prepares it,
+ * then asks build for its editions), so the facts of each distinct (text, front-matter fields, path) are
+ * kept for the life of the process (bounded, oldest dropped first) and in the persistent cache.
+ */
+const parses = new Map<string, ArticleFacts>();
+const MAX_PARSES = 2048;
+
+function segmented(project: Project, source: string, path: string): ArticleFacts {
+  const frontMatter = project.config.frontMatter;
+  const key = `${path}\0${frontMatter.join('\0')}\0${source}`;
+  let facts = parses.get(key);
+  if (facts) return facts;
+  const cache = projectCache(project.root);
+  facts = cache.get<ArticleFacts>('article', key);
+  if (!facts) {
+    const { tree, segments } = segmentMarkdown(source, { frontMatter: [...frontMatter], file: path });
+    facts = { segments, inline: inlineContextOf(tree), definitions: [...definitionsOf(tree)] };
+    cache.set('article', key, facts);
+  }
+  if (parses.size >= MAX_PARSES) parses.delete(parses.keys().next().value!);
+  parses.set(key, facts);
+  return facts;
+}
+
+function definitionsOf(tree: Root): Map<string, string> {
+  const definitions = new Map<string, string>();
+  visit(tree, 'definition', (node) => {
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
+  });
+  return definitions;
 }

@@ -7,6 +7,7 @@ import { editionOutdated } from './edition-outdated.js';
 import { markupMismatch } from './markup-mismatch.js';
 import { segmentMissing } from './segment-missing.js';
 import { segmentStale } from './segment-stale.js';
+import { segmentUnreviewed } from './segment-unreviewed.js';
 import { sourceVariant } from './source-variant.js';
 import { termForbidden } from './term-forbidden.js';
 import { termNoTarget } from './term-no-target.js';
@@ -16,6 +17,7 @@ import { textUntranslated } from './text-untranslated.js';
 export const rules: readonly Rule[] = [
   segmentMissing,
   segmentStale,
+  segmentUnreviewed,
   termUntranslated,
   termNoTarget,
   termForbidden,

@@ -5,10 +5,12 @@ import { build, percentTranslated } from '../../build/build.js';
 import { EXIT_PROBLEMS } from '../../util/errors.js';
 import { displayPath } from '../../project/articles.js';
 import { cliContext } from '../context.js';
+import { parseShard } from '../../project/shard.js';
 import { defineMessages } from '../../util/i18n.js';
 
 const t = defineMessages('build', {
   en: {
+    shard: 'only slice i of n of the articles (stable, balanced by size), for CI runners in parallel',
     description: 'write out/<lng>/<article>.md for the source language and every target language',
     files: 'only these source files (default: every article under the source folder)',
     dryRun: 'write nothing; exit 1 when an edition in out/ is outdated',
@@ -21,8 +23,10 @@ const t = defineMessages('build', {
     sourceMark: ' (source)',
     progress: 'building',
     noArticles: 'no articles (*.md) under {{dir}}',
+    drafts: '{{lng}}: {{count}} segment(s) built from unreviewed machine or translation-memory drafts (yakugo check reports them as segment/unreviewed; yakugo review accept marks them reviewed)',
   },
   ja: {
+    shard: '記事を n 個に分けた i 番目だけを生成する(安定・サイズで均等)。CI で並列に動かすため',
     description: '原文と各言語の out/<言語>/<記事>.md を書き出す',
     files: '対象の原稿ファイル(既定: 原稿フォルダのすべての記事)',
     dryRun: '何も書かない。out/ の版が古ければ終了コード 1',
@@ -35,6 +39,7 @@ const t = defineMessages('build', {
     sourceMark: '(原文)',
     progress: '作成中',
     noArticles: '{{dir}} に記事(*.md)がありません',
+    drafts: '{{lng}}: {{count}} 件のセグメントを未レビューの機械翻訳または翻訳メモリの下訳から作りました(yakugo check が segment/unreviewed として報告します。yakugo review accept でレビュー済みにできます)',
   },
 });
 
@@ -44,7 +49,8 @@ export function register(program: Command): void {
     .description(t('description'))
     .argument('[files...]', t('files'))
     .option('--dry-run', t('dryRun'))
-    .action((files: string[], options: { dryRun?: boolean }, command: Command) => {
+    .option('--shard <i/n>', t('shard'))
+    .action((files: string[], options: { dryRun?: boolean; shard?: string }, command: Command) => {
       const context = cliContext(command);
       const { config } = context.project;
       const bar =
@@ -59,6 +65,7 @@ export function register(program: Command): void {
         config: context.project.configFile,
         files: files.length > 0 ? files.map((file) => resolve(file)) : undefined,
         dryRun: options.dryRun,
+        shard: options.shard === undefined ? undefined : parseShard(options.shard),
         onStart: (total) => bar?.start(total, 0, { file: '' }),
         onProgress: (file) => bar?.increment({ file }),
       });
@@ -84,6 +91,9 @@ export function register(program: Command): void {
         const mark = summary.lng === config.sourceLanguage ? t('sourceMark') : summary.required ? t('requiredMark') : '';
         const percent = percentTranslated(summary.segments, summary.segments - summary.translated);
         context.stdout.write(`${t('summary', { ...summary, required: mark, percent })}\n`);
+      }
+      for (const summary of result.languages) {
+        if (summary.drafts > 0) context.stderr.write(`${context.colors.yellow(t('drafts', { lng: summary.lng, count: summary.drafts }))}\n`);
       }
       if (problems) process.exitCode = EXIT_PROBLEMS;
     });

@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
-import { describeRules, runCheck } from '../../check/run.js';
+import { resolve } from 'node:path';
+import { mergeReports } from '../../check/merge.js';
+import { describeRules, runCheck, selectRules } from '../../check/run.js';
+import { parseShard } from '../../project/shard.js';
 import { getFormatter, yakugoTool } from '../../check/formatters/index.js';
 import { collect, parseMaxWarnings, setExitCodeForProblems, withProblemOutputOptions } from '../problems.js';
 import { cliContext } from '../context.js';
@@ -11,6 +14,8 @@ const t = defineMessages('check', {
     lang: 'only these languages (repeat or separate with commas; the source language selects the source checks)',
     article: 'only these articles (id such as explainers/distillation, or path)',
     rule: 'only these rules (repeat or separate with commas)',
+    shard: 'only slice i of n of the articles (stable, balanced by size), for CI runners in parallel',
+    merge: 'print one report from the JSON or SARIF reports of shards instead of checking',
     clean: '✔ {{articles}} article(s) in {{languages}}: no problems',
   },
   ja: {
@@ -18,6 +23,8 @@ const t = defineMessages('check', {
     lang: '対象の言語(繰り返すかカンマ区切り。原文の言語を指定すると原文の検査)',
     article: '対象の記事(explainers/distillation のような ID、またはパス)',
     rule: '対象のルール(繰り返すかカンマ区切り)',
+    shard: '記事を n 個に分けた i 番目だけを検査する(安定・サイズで均等)。CI で並列に動かすため',
+    merge: '検査はせず、分割実行の JSON または SARIF レポートを 1 つのレポートにまとめて出力する',
     clean: '✔ 記事 {{articles}} 件({{languages}}):問題はありません',
   },
 });
@@ -29,6 +36,8 @@ interface CheckOptions {
   lang?: string[];
   article?: string[];
   rule?: string[];
+  shard?: string;
+  merge?: string[];
 }
 
 export function register(program: Command): void {
@@ -36,12 +45,22 @@ export function register(program: Command): void {
     .option('--lang <lng>', t('lang'), collect)
     .option('--article <id>', t('article'), collect)
     .option('--rule <id>', t('rule'), collect)
+    .option('--shard <i/n>', t('shard'))
+    .option('--merge <reports...>', t('merge'))
     .action(async (options: CheckOptions, command: Command) => {
       const context = cliContext(command);
       const format = getFormatter(options.format);
       const maxWarnings = parseMaxWarnings(options.maxWarnings);
-      const result = await runCheck(context.project, { languages: options.lang, articles: options.article, rules: options.rule });
       const tool = yakugoTool();
+      if (options.merge) {
+        const problems = mergeReports(options.merge.map((file) => resolve(file)));
+        const rules = selectRules(options.rule);
+        context.stdout.write(format(problems, { rules: describeRules(context.project, rules, uiLanguage(), tool.informationUri), colors: context.colors, tool }));
+        setExitCodeForProblems(context, problems, maxWarnings);
+        return;
+      }
+      const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+      const result = await runCheck(context.project, { languages: options.lang, articles: options.article, rules: options.rule, shard });
       const output = format(result.problems, {
         rules: describeRules(context.project, result.rules, uiLanguage(), tool.informationUri),
         colors: context.colors,

@@ -17,8 +17,8 @@ export const commands: RegisterCommand[] = [
   build,
   check,
   status,
+  review,
   fix,
   glossary,
-  review,
   xliff,
 ];

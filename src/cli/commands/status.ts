@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { displayWidth } from '../../check/formatters/stylish.js';
-import { projectStatus, type StatusReport } from '../../check/status.js';
+import { type Coverage, projectStatus, type StatusReport } from '../../check/status.js';
 import { YakugoError } from '../../util/errors.js';
 import { cliContext } from '../context.js';
 import { defineMessages } from '../../util/i18n.js';
@@ -19,6 +19,8 @@ const t = defineMessages('status', {
     translated: 'Translated',
     missing: 'Missing',
     stale: 'Stale',
+    drafts: 'Drafts',
+    reviewed: 'Reviewed',
     percent: 'Percent',
     termProblems: 'Term problems',
     total: '(total)',
@@ -37,6 +39,8 @@ const t = defineMessages('status', {
     translated: '翻訳済み',
     missing: '未翻訳',
     stale: '要更新',
+    drafts: '下訳',
+    reviewed: 'レビュー済み',
     percent: '翻訳率',
     termProblems: '用語の問題',
     total: '(合計)',
@@ -80,7 +84,9 @@ type Colors = ReturnType<typeof cliContext>['colors'];
 
 /** One row per language and article, then a total per language; numbers right-aligned. */
 export function formatTable(report: StatusReport, colors: Colors): string {
-  const header = ['language', 'article_', 'segments', 'translated', 'missing', 'stale', 'percent', 'termProblems'].map((key) => t(key));
+  const columns = ['language', 'article_', 'segments', 'translated', 'missing', 'stale', 'drafts', 'reviewed', 'percent', 'termProblems'];
+  const header = columns.map((key) => t(key));
+  const cell = (row: string[], key: string) => row[columns.indexOf(key)];
   const rows: string[][] = [];
   const totals = new Set<number>();
   for (const language of report.languages) {
@@ -103,12 +109,12 @@ export function formatTable(report: StatusReport, colors: Colors): string {
   const out = [colors.bold(line(header))];
   rows.forEach((row, index) => {
     const text = line(row);
-    const complete = row[6] === '100%' && row[5] === '0' && row[7] === '0';
+    const complete = cell(row, 'percent') === '100%' && cell(row, 'stale') === '0' && cell(row, 'drafts') === '0' && cell(row, 'termProblems') === '0';
     out.push(totals.has(index) ? colors.bold(text) : complete ? text : colors.yellow(text));
   });
   return `${out.join('\n')}\n`;
 }
 
-function numbers(row: { segments: number; translated: number; missing: number; stale: number; percent: number; termProblems: number }): string[] {
-  return [row.segments, row.translated, row.missing, row.stale].map(String).concat(`${row.percent}%`, String(row.termProblems));
+function numbers(row: Coverage & { termProblems: number }): string[] {
+  return [row.segments, row.translated, row.missing, row.stale, row.drafts, row.reviewed].map(String).concat(`${row.percent}%`, String(row.termProblems));
 }

@@ -1,0 +1,126 @@
+/**
+ * Work follows what changed: build's manifest lets unchanged editions go unrendered, and the persistent
+ * cache (parsed articles, glossary matches, examples) never changes a result.
+ */
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { build } from '../src/build/build.js';
+import { MANIFEST_FILE } from '../src/build/manifest.js';
+import { configureCache } from '../src/cache/store.js';
+import { extract } from '../src/catalog/extract.js';
+import { runCli } from './helpers/cli.js';
+import { copyRepository, makeProject, read, readJson, write } from './helpers/project.js';
+
+const roots: string[] = [];
+afterEach(() => {
+  configureCache({ enabled: true });
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+function track(root: string): string {
+  roots.push(root);
+  return root;
+}
+
+function filesUnder(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (folder: string): void => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else found.push(path);
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+describe('build manifest', () => {
+  const article = '# 見出し\n\n本文です。\n';
+
+  function builtProject(): string {
+    const root = track(makeProject({ 'yakugo.config.yaml': 'languages: [en]\n', 'source/a.md': article }));
+    extract({ root });
+    const en = readJson(root, 'locales/en/a.json');
+    write(root, 'locales/en/a.json', JSON.stringify(Object.fromEntries(Object.keys(en).map((key, index) => [key, index === 0 ? 'Heading' : 'Body text.'])), null, 2));
+    build({ root });
+    return root;
+  }
+
+  it('records a hash of the inputs and of the bytes of every edition, sorted, nothing else', () => {
+    const root = builtProject();
+    const manifest = JSON.parse(read(root, `out/${MANIFEST_FILE}`)) as { yakugoBuild: number; editions: Record<string, { inputs: string; output: string }> };
+    expect(manifest.yakugoBuild).toBe(1);
+    expect(Object.keys(manifest.editions)).toEqual(['en/a.md', 'ja/a.md']);
+    for (const entry of Object.values(manifest.editions)) {
+      expect(entry.inputs).toMatch(/^[0-9a-f]{64}$/);
+      expect(entry.output).toMatch(/^[0-9a-f]{64}$/);
+    }
+    // A second build with nothing changed changes no byte, the manifest included.
+    const before = read(root, `out/${MANIFEST_FILE}`);
+    expect(build({ root }).editions.map((edition) => edition.status)).toEqual(['unchanged', 'unchanged']);
+    expect(read(root, `out/${MANIFEST_FILE}`)).toBe(before);
+  });
+
+  it('an edition changed by hand is rewritten, and check reports it until then', async () => {
+    const root = builtProject();
+    write(root, 'out/en/a.md', '# Heading\n\nEdited by hand.\n');
+    const check = await runCli(['--root', root, 'check', '--rule', 'edition/outdated']);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('The en edition is not what yakugo build writes');
+    expect(build({ root }).editions.find((edition) => edition.lng === 'en')?.status).toBe('written');
+    expect(read(root, 'out/en/a.md')).toBe('# Heading\n\nBody text.\n');
+  });
+
+  it('a changed translation is rendered again; a damaged manifest only means rendering everything', async () => {
+    const root = builtProject();
+    const en = readJson(root, 'locales/en/a.json');
+    const [heading] = Object.keys(en);
+    write(root, 'locales/en/a.json', JSON.stringify({ ...en, [heading!]: 'New heading' }, null, 2));
+    expect((await runCli(['--root', root, 'check', '--rule', 'edition/outdated'])).code).toBe(1);
+    build({ root });
+    expect(read(root, 'out/en/a.md')).toBe('# New heading\n\nBody text.\n');
+    writeFileSync(join(root, 'out', MANIFEST_FILE), '{ not json');
+    expect((await runCli(['--root', root, 'check', '--rule', 'edition/outdated'])).code).toBe(0);
+    expect(build({ root }).editions.map((edition) => edition.status)).toEqual(['unchanged', 'unchanged']);
+    expect(JSON.parse(read(root, `out/${MANIFEST_FILE}`)).yakugoBuild).toBe(1);
+  });
+});
+
+describe('persistent cache', () => {
+  it('never changes a result: check on this repository with no cache, a cold cache, a warm one and a damaged one', async () => {
+    const root = track(copyRepository());
+    const cacheDir = join(root, 'node_modules/.cache/yakugo');
+    const run = async (...flags: string[]) => {
+      const result = await runCli(['--root', root, ...flags, 'check', '--format', 'json']);
+      return { code: result.code, stdout: result.stdout };
+    };
+    const uncached = await run('--no-cache');
+    expect(() => readdirSync(cacheDir)).toThrow();
+    const cold = await run();
+    const entries = filesUnder(cacheDir);
+    expect(entries.length).toBeGreaterThan(0);
+    const warm = await run();
+    for (const file of entries) writeFileSync(file, readFileSync(file, 'utf8').slice(0, 40));
+    const damaged = await run();
+    expect(cold).toEqual(uncached);
+    expect(warm).toEqual(uncached);
+    expect(damaged).toEqual(uncached);
+  });
+
+  it('a cached article is used only for the very same text: an edit is seen at once', async () => {
+    const root = track(makeProject({ 'yakugo.config.yaml': 'languages: [en]\n', 'source/a.md': '# 見出し\n\n本文です。\n' }));
+    extract({ root });
+    write(root, 'source/a.md', '# 見出し\n\n本文を書き換えました。\n');
+    extract({ root });
+    expect(Object.values(readJson(root, 'locales/ja/a.json'))).toEqual(['見出し', '本文を書き換えました。']);
+  });
+
+  it('--cache-location puts it elsewhere', async () => {
+    const root = track(makeProject({ 'yakugo.config.yaml': 'languages: [en]\n', 'source/a.md': '本文です。\n' }));
+    const elsewhere = track(makeProject({}));
+    await runCli(['--root', root, '--cache-location', elsewhere, 'extract']);
+    expect(readdirSync(elsewhere)).toContain('article');
+    expect(() => readdirSync(join(root, 'node_modules'))).toThrow();
+  });
+});
