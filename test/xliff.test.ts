@@ -249,6 +249,10 @@ describe('yakugo xliff import', () => {
     expect(result.stdout.split('\n')).toEqual(['locales/en/a.json', 'locales/en/a.state.yaml', '']);
     expect(readJson(root, 'locales/en/a.json')[heading]).toBe('Why **distillation**?');
     expect(readState(join(root, 'locales/en/a.state.yaml'), 'x').get(heading)?.origin).toBe('xliff');
+    const unreviewed = await runCli(['--root', root, 'check', '--rule', 'segment/unreviewed', '--format', 'json']);
+    expect(JSON.parse(unreviewed.stdout).problems.map((problem: { key: string; message: string }) => [problem.key, problem.message.split(' for ')[0]])).toEqual([
+      [heading, 'Unreviewed en translation imported from a CAT tool (XLIFF state not reviewed)'],
+    ]);
     write(root, 'a.en.xlf', edit('final', 'How '));
     result = await runCli(['--root', root, 'xliff', 'import', file]);
     expect(readJson(root, 'locales/en/a.json')[heading]).toBe('How **distillation**?');
