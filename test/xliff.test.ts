@@ -253,11 +253,13 @@ describe('yakugo xliff import', () => {
     expect(JSON.parse(unreviewed.stdout).problems.map((problem: { key: string; message: string }) => [problem.key, problem.message.split(' for ')[0]])).toEqual([
       [heading, 'Unreviewed en translation imported from a CAT tool (XLIFF state not reviewed)'],
     ]);
+    // A translator's note on the entry survives the import.
+    write(root, 'locales/en/a.state.yaml', read(root, 'locales/en/a.state.yaml').replace('origin: "xliff" }', 'origin: "xliff", note: "keep the question" }'));
     write(root, 'a.en.xlf', edit('final', 'How '));
     result = await runCli(['--root', root, 'xliff', 'import', file]);
     expect(readJson(root, 'locales/en/a.json')[heading]).toBe('How **distillation**?');
     const entry = readState(join(root, 'locales/en/a.state.yaml'), 'x').get(heading);
-    expect(entry).toEqual({ source: shortHash(readJson(root, 'locales/ja/a.json')[heading]!), target: shortHash('How **distillation**?') });
+    expect(entry).toEqual({ source: shortHash(readJson(root, 'locales/ja/a.json')[heading]!), target: shortHash('How **distillation**?'), note: 'keep the question' });
   });
 
   it('accepts a stale translation a reviewer confirmed without editing it', async () => {

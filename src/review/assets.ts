@@ -34,6 +34,7 @@ button:focus-visible, input:focus-visible, mark:focus-visible, .segment:focus { 
 .status-reviewed { color: #1a7f37; }
 .text { margin: 0; }
 .empty { color: var(--muted); font-style: italic; }
+.note { margin: .2rem 0 0; font-size: .85rem; background: #ddf4ff; border-left: 4px solid var(--focus); padding: .1rem .5rem; }
 .previous { margin: .2rem 0 0; font-size: .85rem; color: var(--muted); } .previous del { text-decoration-color: var(--warn); }
 .block-h .text { font-weight: 700; font-size: 1.15rem; }
 .block-li .text::before { content: "• "; color: var(--muted); }

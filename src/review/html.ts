@@ -32,6 +32,7 @@ export const reviewLabel = defineMessages('review-page', {
     reviewed: 'reviewed',
     notTranslated: 'not translated yet',
     previousSource: 'source when translated:',
+    note: 'translator’s note:',
     error: 'error',
     warn: 'warning',
     otherProblems: 'Problems not attached to a segment',
@@ -76,6 +77,7 @@ export const reviewLabel = defineMessages('review-page', {
     reviewed: 'レビュー済み',
     notTranslated: 'まだ翻訳されていません',
     previousSource: '翻訳したときの原文:',
+    note: '訳者のメモ:',
     error: 'エラー',
     warn: '警告',
     otherProblems: 'セグメントに結び付かない問題',
@@ -167,6 +169,12 @@ function previousSource(row: ReviewRow): string {
   return `<p class="previous"><span class="label">${escapeHtml(reviewLabel('previousSource'))}</span> <del>${escapeHtml(row.previousSource)}</del></p>`;
 }
 
+/** The translator's note on the entry, as written (its language is not known: no lang of its own). */
+function translatorNote(row: ReviewRow): string {
+  if (row.note === undefined) return '';
+  return `<p class="note" lang=""><span class="label">${escapeHtml(reviewLabel('note'))}</span> ${escapeHtml(row.note)}</p>`;
+}
+
 function rowHtml(row: ReviewRow, page: ReviewPage, index: number): string {
   const problems = row.sourceProblems.length + row.targetProblems.length;
   const target =
@@ -175,7 +183,7 @@ function rowHtml(row: ReviewRow, page: ReviewPage, index: number): string {
     `<article class="segment block-${escapeHtml(row.block.replace(/:.*/, ''))}" id="s${index + 1}" tabindex="-1" data-key="${escapeHtml(row.key)}" data-status="${row.status}" data-problems="${problems}">`,
     `<div class="info"><code class="key">${escapeHtml(row.key)}</code> <span class="block">${escapeHtml(blockLabel(row.block))}</span> ${statusBadge(row)}</div>`,
     `<div class="source depth-${Math.min(row.depth, 4)}" lang="${escapeHtml(page.sourceLanguage)}"><div class="text">${row.sourceHtml}</div>${previousSource(row)}${problemList(row.sourceProblems)}</div>`,
-    `<div class="target depth-${Math.min(row.depth, 4)}" lang="${escapeHtml(page.lng)}">${target}${problemList(row.targetProblems)}</div>`,
+    `<div class="target depth-${Math.min(row.depth, 4)}" lang="${escapeHtml(page.lng)}">${target}${translatorNote(row)}${problemList(row.targetProblems)}</div>`,
     '</article>',
   ].join('');
 }

@@ -35,6 +35,8 @@ export interface ReviewRow {
   origin?: string;
   /** For a stale translation: the source text it was made from, when it can be found. */
   previousSource?: string;
+  /** The translator's note on the entry (sidecar `note`). */
+  note?: string;
   /** Problems about the source segment (source/variant). */
   sourceProblems: Problem[];
   /** Problems about the translation. */
@@ -97,6 +99,7 @@ export async function buildReview(project: Project, selection: ReviewSelection =
           targetProblems: own.filter((problem) => problem.lng !== sourceLanguage),
         };
         if (status === 'draft' && entry?.origin) row.origin = entry.origin;
+        if (entry?.note !== undefined) row.note = entry.note;
         const previousText = status === 'stale' && entry ? previous.get(entry.source) : undefined;
         if (previousText !== undefined && previousText !== segment.text) row.previousSource = previousText;
         return row;

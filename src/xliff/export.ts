@@ -61,6 +61,7 @@ function unitOf(pair: SegmentPair, input: ArticleInput, entry: StateEntry | unde
   const { segment } = pair.source;
   const status = segmentStatus(entry, segment.text, pair.target);
   const notes = glossaryNotes(pair);
+  if (entry?.note !== undefined) notes.push({ category: 'translator', appliesTo: 'target', text: entry.note });
   let state: XliffState = 'reviewed';
   let subState: string | undefined;
   if (status === 'missing') state = 'initial';

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { visit } from 'unist-util-visit';
 import { resolve } from 'node:path';
 import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
-import { type CatalogState, readState, statePath } from '../catalog/state.js';
+import { type CatalogState, readState, statePath, withExtras } from '../catalog/state.js';
 import { type CatalogContents, updateCatalog } from '../catalog/update.js';
 import { segmentStatus } from '../catalog/status.js';
 import type { Project } from '../config/load.js';
@@ -201,7 +201,7 @@ function applyUnit(unit: ReadUnit, context: ArticleContext, working: WorkingCata
     // Unchanged: only a reviewer's confirmation of a stale translation or a draft changes anything.
     const status = segmentStatus(entry, sourceText, current);
     if (!reviewed || (status !== 'stale' && status !== 'draft')) return {};
-    working.state.set(unit.key, { source: shortHash(sourceText), target: shortHash(current) });
+    working.state.set(unit.key, withExtras({ source: shortHash(sourceText), target: shortHash(current) }, { note: entry?.note }));
     working.changed = true;
     return { reviewed: true };
   }
@@ -210,9 +210,10 @@ function applyUnit(unit: ReadUnit, context: ArticleContext, working: WorkingCata
   if (markup) return { rejected: markup };
 
   working.entries.set(unit.key, targetText);
+  // A translator's note on the entry is kept, as every command keeps it.
   working.state.set(
     unit.key,
-    reviewed ? { source: shortHash(sourceText), target: shortHash(targetText) } : { source: shortHash(sourceText), target: shortHash(targetText), origin: XLIFF_ORIGIN },
+    withExtras({ source: shortHash(sourceText), target: shortHash(targetText) }, { origin: reviewed ? undefined : XLIFF_ORIGIN, note: entry?.note }),
   );
   working.changed = true;
   return { applied: true, reviewed };

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extract } from '../src/catalog/extract.js';
 import { loadProject } from '../src/config/load.js';
@@ -56,5 +56,18 @@ describe('the source a stale translation was made from', () => {
     expect(document!.text).not.toContain('previous-source');
     const [page] = await buildReview(loadProject(root));
     expect(page!.rows.find((candidate) => candidate.status === 'stale')?.previousSource).toBeUndefined();
+  });
+});
+
+describe("a translator's note on a sidecar entry", () => {
+  it('goes into the XLIFF unit notes and under the translation on the review page', async () => {
+    const root = editedAfterCommit();
+    const file = 'locales/en/a.state.yaml';
+    const state = readFileSync(`${root}/${file}`, 'utf8').replace(/^("heading\.[0-9a-f]+": \{ .*) \}$/m, '$1, note: "The title stays short on purpose." }');
+    writeFileSync(`${root}/${file}`, state);
+    const [document] = await exportXliff(loadProject(root));
+    expect(document!.text).toMatch(/name="heading\.[0-9a-f]+">\s*<notes>[\s\S]*?<note category="translator" appliesTo="target">The title stays short on purpose\.<\/note>/);
+    const [page] = await buildReview(loadProject(root));
+    expect(page!.rows.find((row) => row.key.startsWith('heading.'))?.note).toBe('The title stays short on purpose.');
   });
 });
