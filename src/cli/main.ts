@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
+import { yakugoManifest } from '../util/fingerprint.js';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { EXIT_INPUT, YakugoError } from '../util/errors.js';
@@ -33,8 +34,7 @@ const t = defineMessages('main', {
 });
 
 function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
+  return yakugoManifest().version;
 }
 
 export function createProgram(): Command {

@@ -6,11 +6,26 @@ import { fileURLToPath } from 'node:url';
 
 /** The folder of the running tool's modules (`dist/` when installed, `src/` under the test runner). */
 const codeRoot = dirname(dirname(fileURLToPath(import.meta.url)));
-const packageRoot = dirname(codeRoot);
+const packageRoot = findPackageRoot(codeRoot);
 
-/** yakugo's version from its package.json. */
-export function yakugoVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+/** The nearest folder above the code that holds yakugo's package.json (`dist/..`, `src/..`, `.bench/src/../..`). */
+function findPackageRoot(from: string): string {
+  let dir = dirname(from);
+  for (;;) {
+    try {
+      if ((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'yakugo') return dir;
+    } catch {
+      // no package.json here: look further up
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return dirname(from);
+    dir = parent;
+  }
+}
+
+/** yakugo's own package.json (name, version, home page), wherever the running code was compiled to. */
+export function yakugoManifest(): { name: string; version: string; homepage?: string } {
+  return JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { name: string; version: string; homepage?: string };
 }
 
 let cached: string | undefined;

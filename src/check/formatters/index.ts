@@ -2,7 +2,7 @@
  * Formatters turn sorted problems into text, like ESLint's: one interface, one module per format.
  * `yakugo check` and `yakugo glossary lint` both print through them.
  */
-import { readFileSync } from 'node:fs';
+import { yakugoManifest } from '../../util/fingerprint.js';
 import type { Colors } from 'picocolors/types.js';
 import { YakugoError } from '../../util/errors.js';
 import type { Problem, RuleDescriptor } from '../types.js';
@@ -58,11 +58,7 @@ let cachedTool: ToolInfo | undefined;
 /** yakugo's name, version and home page, read from its package.json (the same path from src/ and dist/). */
 export function yakugoTool(): ToolInfo {
   if (!cachedTool) {
-    const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-      name: string;
-      version: string;
-      homepage?: string;
-    };
+    const manifest = yakugoManifest();
     cachedTool = { name: manifest.name, version: manifest.version };
     if (manifest.homepage) cachedTool.informationUri = manifest.homepage;
   }
