@@ -149,7 +149,7 @@ export function severityOf(project: Project, rule: Rule, lng: string | null): Se
 
 /**
  * Rule descriptors for formatters (SARIF's driver.rules), in the UI language. With a `homepage`, each rule
- * links to its section of the README (`#rule-term-untranslated`).
+ * links to its row in the README rules index (`#rule-term-untranslated`), which links to docs/rules/<area>-<name>.md.
  */
 export function describeRules(project: Project, rules: readonly Rule[], uiLanguage: 'en' | 'ja', homepage?: string): RuleDescriptor[] {
   const lng = project.config.required[0] ?? project.config.languages[0] ?? '';

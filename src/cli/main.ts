@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { EXIT_INPUT, YakugoError } from '../util/errors.js';
 import { commands } from './commands/index.js';
+import { linkHelpToDocs } from './docs.js';
 import { defineMessages } from '../util/i18n.js';
 
 const t = defineMessages('main', {
@@ -49,6 +50,7 @@ export function createProgram(): Command {
     .exitOverride();
   for (const register of commands) register(program);
   localizeHelp(program);
+  linkHelpToDocs(program);
   return program;
 }
 

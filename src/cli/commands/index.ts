@@ -7,6 +7,7 @@ import { register as status } from './status.js';
 import { register as fix } from './fix.js';
 import { register as review } from './review.js';
 import { register as translate } from './translate.js';
+import { register as xliff } from './xliff.js';
 
 /** Each command lives in its own module and registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -21,4 +22,5 @@ export const commands: RegisterCommand[] = [
   review,
   fix,
   glossary,
+  xliff,
 ];
