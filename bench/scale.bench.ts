@@ -55,7 +55,8 @@ export default async function scaleBench(repositoryRoot: string): Promise<void> 
     rmSync(cache, { recursive: true, force: true });
     const cold = cli('check', '--format', 'json');
     const warm = cli('check', '--format', 'json');
-    const uncached = cli('--no-cache', 'check', '--format', 'json');
+    const uncached = cli('--no-cache', 'check', '--format', 'json', '--jobs', '1');
+    const uncachedTwo = cli('--no-cache', 'check', '--format', 'json', '--jobs', '2');
     const warmBuild = cli('build');
     const shards = [1, 2].map((index) => cli('check', '--format', 'json', '--shard', `${index}/2`));
     const reports = shards.map((shard, index) => {
@@ -68,13 +69,14 @@ export default async function scaleBench(repositoryRoot: string): Promise<void> 
     report(`scale: ${articles} generated articles, whole CLI runs`, floor, [
       { name: 'check, cold cache', ms: cold.ms, note: `peak RSS ${cold.rssMiB.toFixed(0)} MiB` },
       { name: 'check, warm cache (nothing changed)', ms: warm.ms, note: `peak RSS ${warm.rssMiB.toFixed(0)} MiB; ${((100 * warm.ms) / cold.ms).toFixed(0)}% of cold` },
-      { name: 'check --no-cache', ms: uncached.ms },
+      { name: 'check --no-cache --jobs 1', ms: uncached.ms, note: `peak RSS ${uncached.rssMiB.toFixed(0)} MiB` },
+      { name: 'check --no-cache --jobs 2', ms: uncachedTwo.ms, note: `peak RSS ${uncachedTwo.rssMiB.toFixed(0)} MiB; ${(uncached.ms / uncachedTwo.ms).toFixed(2)}× faster than --jobs 1` },
       { name: 'build, nothing changed', ms: warmBuild.ms, note: `peak RSS ${warmBuild.rssMiB.toFixed(0)} MiB` },
       { name: 'check --shard 1/2 (warm)', ms: shards[0]!.ms },
       { name: 'check --shard 2/2 (warm)', ms: shards[1]!.ms },
     ]);
-    const identical = cold.stdout === warm.stdout && warm.stdout === uncached.stdout && merged.stdout === cold.stdout;
-    process.stdout.write(`  same report cold / warm / --no-cache / merged shards: ${identical ? 'yes, byte for byte' : 'NO — a cache or shard changed a result'}\n`);
+    const identical = cold.stdout === warm.stdout && warm.stdout === uncached.stdout && uncachedTwo.stdout === uncached.stdout && merged.stdout === cold.stdout;
+    process.stdout.write(`  same report cold / warm / --no-cache / --jobs 2 / merged shards: ${identical ? 'yes, byte for byte' : 'NO — a cache or shard changed a result'}\n`);
     if (!identical) process.exitCode = 1;
   } finally {
     rmSync(corpus.root, { recursive: true, force: true });

@@ -35,3 +35,8 @@ export { segmentMarkdown } from './markdown/segment.js';
 export type { Segment, SourceArticle, TextRun } from './markdown/types.js';
 export { listArticles, loadArticle } from './project/articles.js';
 export { YakugoError } from './util/errors.js';
+export { type LanguageReport, type TranslateOptions, type TranslateResult, translate } from './translate/run.js';
+export { exportXliff, type XliffDocument } from './xliff/export.js';
+export { importXliff, type XliffImportResult } from './xliff/import.js';
+export { writeReviewSite } from './review/site.js';
+export { buildReview, type ReviewPage } from './review/model.js';

@@ -92,3 +92,25 @@ describe('check --shard and --merge', () => {
     expect(merged.stderr).toContain('not-a-report.json: not a yakugo check report');
   });
 });
+
+describe('check --jobs', () => {
+  it('worker threads give byte for byte the report of one thread (compiled CLI, 24 articles)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { existsSync } = await import('node:fs');
+    const { repositoryRoot } = await import('./helpers/project.js');
+    const cli = join(repositoryRoot, 'dist/cli/main.js');
+    expect(existsSync(cli), `${cli} is built by npm install (prepare); run npm run build:ts`).toBe(true);
+    const root = makeProject({ 'yakugo.config.yaml': 'languages: [en]\nrequired: [en]\n' });
+    roots.push(root);
+    for (let i = 0; i < 24; i++) write(root, `source/a${i}.md`, `# 記事 ${i}\n\n米国の輸出規制の下で蒸留が使われた。\n\n${'AI 業界の動き。'.repeat(i % 5 + 1)}\n`);
+    extract({ root });
+    const run = (jobs: string) => spawnSync(process.execPath, [cli, '--root', root, '--no-cache', 'check', '--format', 'json', '--jobs', jobs], { encoding: 'utf8' });
+    const one = run('1');
+    const two = run('2');
+    expect(one.status).toBe(1);
+    expect(JSON.parse(one.stdout).problems.length).toBeGreaterThan(24);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.status).toBe(one.status);
+    expect(run('0').stderr).toContain('--jobs expects a whole number of at least 1');
+  }, 120_000);
+});

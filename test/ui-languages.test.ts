@@ -28,7 +28,7 @@ async function loadEveryModule(): Promise<void> {
 
 /** Words that are names, formats or syntax in both languages. */
 const NAMES = new Set(
-  'git tarball file help languages sourceLanguage frontMatter required threshold limits paths DeepSeek NVIDIA unified diff distillation yakugo YAML JSON JSONL CSV TSV TBX TBX-Basic SARIF GitHub Actions Markdown XLIFF kuromoji i18next TermExtract FLR prh CI ID IDs URL DIR FILE LANGS FORMAT TEXT DOMAIN TERM ja en zh-Hans fr de stylish json github sarif table yaml csv tsv tbx md mdx out source locales glossary v3 utf-8 UTF-8 UTF-16 BOM pid NUL null ulimit AI'.split(
+  'OpenAI Anthropic DeepL CAT missing stale all-machine git tarball file help languages sourceLanguage frontMatter required threshold limits paths DeepSeek NVIDIA unified diff distillation yakugo YAML JSON JSONL CSV TSV TBX TBX-Basic SARIF GitHub Actions Markdown XLIFF kuromoji i18next TermExtract FLR prh CI ID IDs URL DIR FILE LANGS FORMAT TEXT DOMAIN TERM ja en zh-Hans fr de stylish json github sarif table yaml csv tsv tbx md mdx out source locales glossary v3 utf-8 UTF-8 UTF-16 BOM pid NUL null ulimit AI'.split(
     ' ',
   ),
 );

@@ -73,6 +73,11 @@ export function configureCache(options: { enabled?: boolean; location?: string }
   settings.location = options.location;
 }
 
+/** The settings in force, to hand to worker threads. */
+export function cacheSettings(): { enabled: boolean; location: string | undefined } {
+  return { ...settings };
+}
+
 /** The cache of the project at `root`, as configured. */
 export function projectCache(root: string): Cache {
   if (!settings.enabled) return noCache;

@@ -127,6 +127,11 @@ export function runRules(prepared: PreparedCheck, rules: readonly Rule[] = prepa
   return sortProblems(problems);
 }
 
+/** The languages a prepared run checks, the source language first when its rules are included. */
+export function checkedLanguages(project: Project, prepared: PreparedCheck): string[] {
+  return [...(prepared.includesSource ? [project.config.sourceLanguage] : []), ...prepared.languages];
+}
+
 export async function runCheck(project: Project, selection: CheckSelection = {}): Promise<CheckResult> {
   const prepared = await prepareCheck(project, selection);
   return { problems: runRules(prepared), rules: prepared.rules, prepared };
@@ -145,7 +150,7 @@ export function severityOf(project: Project, rule: Rule, lng: string | null): Se
 
 /**
  * Rule descriptors for formatters (SARIF's driver.rules), in the UI language. With a `homepage`, each rule
- * links to its section of the README (`#rule-term-untranslated`).
+ * links to its row in the README rules index (`#rule-term-untranslated`), which links to docs/rules/<area>-<name>.md.
  */
 export function describeRules(project: Project, rules: readonly Rule[], uiLanguage: 'en' | 'ja', homepage?: string): RuleDescriptor[] {
   const lng = project.config.required[0] ?? project.config.languages[0] ?? '';
@@ -166,7 +171,7 @@ export function ruleAnchor(id: string): string {
   return `rule-${id.replace(/[^a-z0-9]+/g, '-')}`;
 }
 
-function termLookup(): TermLookup {
+export function termLookup(): TermLookup {
   return {
     accepted: acceptedTerms,
     preferred: preferredTerm,
@@ -240,7 +245,7 @@ function configKeyPlace(project: Project, id: string): { line: number; column: n
   return { line: at.line, column: at.col };
 }
 
-function prepareArticle(project: Project, article: SourceArticle, languages: readonly string[], matches: RunMatch[][]): ArticleInput {
+export function prepareArticle(project: Project, article: SourceArticle, languages: readonly string[], matches: RunMatch[][]): ArticleInput {
   const placeOf = locator(article.path, article.source);
   const sources: SourceSegment[] = article.segments.map((segment, index) => ({
     segment,

@@ -1,4 +1,5 @@
 import { type Argument, type Command, Help, type Option } from 'commander';
+import { displayWidth } from '../check/formatters/stylish.js';
 import { defineMessages } from '../util/i18n.js';
 
 /**
@@ -102,6 +103,8 @@ export function localizeCommanderError(text: string): string {
 /** Applies the UI language to commander's help and errors on `command` and every subcommand. */
 export function localizeCommander(command: Command): void {
   command.configureHelp({
+    // Japanese takes two columns a character: commander's own count (one) would misalign the columns.
+    displayWidth: (text: string) => displayWidth(text.replace(/\x1b\[[0-9;]*m/g, '')),
     styleTitle: (title: string) => {
       const key = TITLES.get(title);
       return key ? t(key) : title;

@@ -7,6 +7,7 @@ import { EXIT_INPUT, EXIT_OK, YakugoError } from '../util/errors.js';
 import { fileSystemError, showPathsRelativeTo } from '../util/fs-errors.js';
 import { commands } from './commands/index.js';
 import { localizeCommander } from './commander-i18n.js';
+import { linkHelpToDocs } from './docs.js';
 import { defineMessages } from '../util/i18n.js';
 
 const t = defineMessages('main', {
@@ -57,6 +58,7 @@ export function createProgram(): Command {
   for (const register of commands) register(program);
   localizeHelp(program);
   localizeCommander(program);
+  linkHelpToDocs(program);
   return program;
 }
 

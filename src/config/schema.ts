@@ -12,6 +12,36 @@ export const severity = z.enum(['off', 'warn', 'error']);
 /** A rule's severity for every language, or per language (`{ en: error, zh-Hans: warn }`). */
 const ruleSetting = z.union([severity, z.record(languageTag, severity)]);
 
+/** `yakugo translate`: which machine-translation provider drafts empty segments, and how. */
+export const translateSchema = z.strictObject({
+  provider: z.enum(['deepl', 'openai', 'anthropic']).default('openai'),
+  /** Model name (openai, anthropic); for deepl, shown in the draft origin only. */
+  model: z.string().min(1).optional(),
+  /** Server URL: an OpenAI-compatible server (Ollama, llama.cpp, vLLM, LM Studio, Azure), or a DeepL/Anthropic endpoint. */
+  baseURL: z.url().optional(),
+  /** The environment variable holding the API key. The key itself is never read from a file. */
+  apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
+  concurrency: z.number().int().min(1).max(32).default(4),
+  /** Source characters per request. */
+  batchChars: z.number().int().min(1).max(1_000_000).default(3000),
+  /** Seconds one request may take before it is abandoned (and retried). */
+  timeout: z.number().positive().max(600).default(120),
+  /** Retries of a request answered 429/5xx or timed out, with exponential backoff. */
+  maxRetries: z.number().int().min(0).max(10).default(4),
+  /** DeepL `formality`. */
+  formality: z.enum(['default', 'more', 'less', 'prefer_more', 'prefer_less']).optional(),
+  /** DeepL `model_type`. */
+  modelType: z.enum(['quality_optimized', 'latency_optimized', 'prefer_quality_optimized']).optional(),
+  /** Send the neighbouring segments as context. */
+  context: z.boolean().default(true),
+  /** Style notes per language, passed to LLM providers. */
+  style: z.record(languageTag, z.string()).default({}),
+  /** Provider language codes where they differ from the project's (DeepL: `en: EN-GB`). */
+  languageCodes: z.record(languageTag, z.string().min(2)).default({}),
+  /** Price in USD per million source characters, for the `--dry-run` estimate (DeepL's list price is built in). */
+  pricePerMillionCharacters: z.number().min(0).optional(),
+});
+
 export const configSchema = z.strictObject({
   /** The language articles are written in. */
   sourceLanguage: languageTag.default('ja'),
@@ -44,8 +74,11 @@ export const configSchema = z.strictObject({
     .default(DEFAULT_LIMITS),
   /** Severity per check rule id. */
   rules: z.record(z.string(), ruleSetting).default({}),
+  /** `yakugo translate` (machine drafts). */
+  translate: translateSchema.optional(),
 });
 
 export type Config = z.output<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
 export type Severity = z.output<typeof severity>;
+export type TranslateConfig = z.output<typeof translateSchema>;

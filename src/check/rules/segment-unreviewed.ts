@@ -48,10 +48,12 @@ const t = defineMessages('check-rule-segment-unreviewed', {
   en: {
     machine: 'Unreviewed {{lng}} machine draft ({{origin}}) of “{{text}}” ({{source}}): review it, then edit it or run yakugo review accept',
     tm: 'Unreviewed {{lng}} draft reused from the translation memory ({{origin}}) for “{{text}}” ({{source}}): review it, then edit it or run yakugo review accept',
+    xliff: 'Unreviewed {{lng}} translation imported from a CAT tool (XLIFF state not reviewed) for “{{text}}” ({{source}}): review it, then edit it or run yakugo review accept',
   },
   ja: {
     machine: '「{{text}}」({{source}})の {{lng}} 訳は未レビューの機械翻訳の下訳です({{origin}})。確認して、訳文を直すか yakugo review accept を実行してください',
     tm: '「{{text}}」({{source}})の {{lng}} 訳は翻訳メモリから再利用した未レビューの下訳です({{origin}})。確認して、訳文を直すか yakugo review accept を実行してください',
+    xliff: '「{{text}}」({{source}})の {{lng}} 訳は CAT ツールから取り込んだ未レビューの訳です(XLIFF の状態がレビュー済みではありません)。確認して、訳文を直すか yakugo review accept を実行してください',
   },
 });
 
@@ -72,7 +74,8 @@ export const segmentUnreviewed: Rule = {
             lng: pair.lng,
             ...pair.place,
             key: pair.source.segment.key,
-            message: t(pair.origin === 'tm' ? 'tm' : 'machine', values),
+            // `xliff`: written by `yakugo xliff import` from a target not marked reviewed in the CAT tool.
+            message: t(pair.origin === 'tm' ? 'tm' : pair.origin === 'xliff' ? 'xliff' : 'machine', values),
             source: pair.source.place,
           });
         }

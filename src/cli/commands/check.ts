@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { mergeReports } from '../../check/merge.js';
-import { describeRules, runCheck, selectRules } from '../../check/run.js';
+import { runCheckParallel, parseJobs } from '../../check/parallel.js';
+import { describeRules, selectRules } from '../../check/run.js';
 import { parseShard } from '../../project/shard.js';
 import { getFormatter, yakugoTool } from '../../check/formatters/index.js';
 import { collect, parseMaxWarnings, setExitCodeForProblems, withProblemOutputOptions } from '../problems.js';
@@ -16,6 +17,7 @@ const t = defineMessages('check', {
     article: 'only these articles (id such as explainers/distillation, or path)',
     rule: 'only these rules (repeat or separate with commas)',
     shard: 'only slice i of n of the articles (stable, balanced by size), for CI runners in parallel',
+    jobs: 'worker threads (default: the number of cores); the report is the same for any number',
     merge: 'print one report from the JSON or SARIF reports of shards instead of checking',
     clean: '✔ {{articles}} article(s) in {{languages}}: no problems',
   },
@@ -25,6 +27,7 @@ const t = defineMessages('check', {
     article: '対象の記事(explainers/distillation のような ID、またはパス)',
     rule: '対象のルール(繰り返すかカンマ区切り)',
     shard: '記事を n 個に分けた i 番目だけを検査する(安定・サイズで均等)。CI で並列に動かすため',
+    jobs: 'ワーカースレッドの数(既定: コア数)。いくつにしても結果は同じ',
     merge: '検査はせず、分割実行の JSON または SARIF レポートを 1 つのレポートにまとめて出力する',
     clean: '✔ 記事 {{articles}} 件({{languages}}):問題はありません',
   },
@@ -40,6 +43,7 @@ interface CheckOptions {
   allowEmpty?: boolean;
   shard?: string;
   merge?: string[];
+  jobs?: string;
 }
 
 export function register(program: Command): void {
@@ -49,6 +53,7 @@ export function register(program: Command): void {
     .option('--rule <id>', t('rule'), collect)
     .option('--shard <i/n>', t('shard'))
     .option('--merge <reports...>', t('merge'))
+    .option('--jobs <N>', t('jobs'))
     .action(async (options: CheckOptions, command: Command) => {
       const context = cliContext(command);
       const format = getFormatter(options.format);
@@ -63,7 +68,7 @@ export function register(program: Command): void {
       }
       refuseEmptyProject(context, options.allowEmpty);
       const shard = options.shard === undefined ? undefined : parseShard(options.shard);
-      const result = await runCheck(context.project, { languages: options.lang, articles: options.article, rules: options.rule, shard });
+      const result = await runCheckParallel(context.project, { languages: options.lang, articles: options.article, rules: options.rule, shard }, parseJobs(options.jobs));
       const output = format(result.problems, {
         rules: describeRules(context.project, result.rules, uiLanguage(), tool.informationUri),
         colors: context.colors,
@@ -71,9 +76,7 @@ export function register(program: Command): void {
       });
       context.stdout.write(output);
       if (options.format === 'stylish' && result.problems.length === 0) {
-        const { prepared } = result;
-        const languages = [...(prepared.includesSource ? [context.project.config.sourceLanguage] : []), ...prepared.languages];
-        context.stderr.write(`${context.colors.green(t('clean', { articles: prepared.articles.length, languages: languages.join(', ') }))}\n`);
+        context.stderr.write(`${context.colors.green(t('clean', { articles: result.articles, languages: result.languages.join(', ') }))}\n`);
       }
       setExitCodeForProblems(context, result.problems, maxWarnings);
     });

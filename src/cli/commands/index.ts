@@ -7,6 +7,8 @@ import { register as status } from './status.js';
 import { register as fix } from './fix.js';
 import { register as init } from './init.js';
 import { register as review } from './review.js';
+import { register as translate } from './translate.js';
+import { register as xliff } from './xliff.js';
 
 /** Each command lives in its own module and registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -15,10 +17,12 @@ export type RegisterCommand = (program: Command) => void;
 export const commands: RegisterCommand[] = [
   init,
   extract,
+  translate,
   build,
   check,
   status,
   review,
   fix,
   glossary,
+  xliff,
 ];
