@@ -103,6 +103,9 @@ jobs:
       - run: npx yakugo check --format github
 `,
     '.gitignore': `node_modules/
+# Generated for people, not committed: the review site and XLIFF exchange files.
+out/.review/
+out/.xliff/
 # A run in progress, or one that was interrupted (see yakugo's docs/safety.md).
 .yakugo.lock
 *.yakugo-tmp-*
