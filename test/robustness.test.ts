@@ -467,6 +467,8 @@ describe('robustness: a reader that closes the pipe early (yakugo … | head -1)
     ['extract'],
     ['build'],
     ['fix', '--dry-run'],
+    ['translate', '--dry-run'],
+    ['review', 'accept', '--dry-run'],
     ['--help'],
   ];
   it.each(printing.map((args) => [args.join(' '), args] as const))('yakugo %s | … ends quietly with exit 0 and changes nothing', async (_name, args) => {
