@@ -124,3 +124,25 @@ describe('persistent cache', () => {
     expect(() => readdirSync(join(root, 'node_modules'))).toThrow();
   });
 });
+
+describe('cached check results', () => {
+  it('an article whose catalog, sidecar, edition or source changed is checked again; the others come from the cache', async () => {
+    const root = track(copyRepository());
+    const check = async () => (await runCli(['--root', root, 'check', '--format', 'json', '--jobs', '1'])).stdout;
+    const clean = await check();
+    expect(JSON.parse(clean).problems).toEqual([]);
+    expect(await check()).toBe(clean);
+    // A term a translator dropped: found although every other result is cached.
+    const en = readJson(root, 'locales/en/deepseek-shock.json');
+    const key = Object.keys(en).find((candidate) => en[candidate]!.includes('distillation'))!;
+    write(root, 'locales/en/deepseek-shock.json', JSON.stringify({ ...en, [key]: en[key]!.replace(/“distillation,”|distillation/, 'compression') }, null, 2));
+    const afterEdit = JSON.parse(await check()) as { problems: Array<{ rule: string; key: string }> };
+    expect(afterEdit.problems.map((problem) => [problem.rule, problem.key])).toContainEqual(['term/untranslated', key]);
+    // Put back: clean again; an edition changed by hand is found too.
+    write(root, 'locales/en/deepseek-shock.json', JSON.stringify(en, null, 2));
+    expect(await check()).toBe(clean);
+    write(root, 'out/zh-Hans/explainers/distillation.md', `${read(root, 'out/zh-Hans/explainers/distillation.md')}\n追加。\n`);
+    const edited = JSON.parse(await check()) as { problems: Array<{ rule: string; lng: string }> };
+    expect(edited.problems.map((problem) => [problem.rule, problem.lng])).toEqual([['edition/outdated', 'zh-Hans']]);
+  });
+});

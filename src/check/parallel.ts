@@ -7,7 +7,8 @@ import type { Project } from '../config/load.js';
 import { listArticles } from '../project/articles.js';
 import { YakugoError } from '../util/errors.js';
 import { defineMessages } from '../util/i18n.js';
-import { type CheckSelection, checkedLanguages, runCheck, selectRules } from './run.js';
+import { checkWithCache } from './cached.js';
+import { type CheckSelection, selectRules } from './run.js';
 import type { Problem, Rule } from './types.js';
 import type { CheckTask, CheckTaskResult } from './worker.js';
 import { sortProblems } from './types.js';
@@ -52,8 +53,8 @@ export async function runCheckParallel(project: Project, selection: CheckSelecti
   const articles = selection.articles?.length ?? listArticles(project).length;
   const workers = Math.min(jobs, Math.floor(articles / ARTICLES_PER_WORKER));
   if (workers < 2 || selection.shard !== undefined || !existsSync(fileURLToPath(worker))) {
-    const result = await runCheck(project, selection);
-    return { problems: result.problems, rules: result.rules, articles: result.prepared.articles.length, languages: checkedLanguages(project, result.prepared), workers: 1 };
+    const result = await checkWithCache(project, selection);
+    return { problems: result.problems, rules: result.rules, articles: result.articles, languages: result.languages, workers: 1 };
   }
   const rules = selectRules(selection.rules);
   const pool = new Piscina<CheckTask, CheckTaskResult>({ filename: worker.href, minThreads: workers, maxThreads: workers, idleTimeout: 100 });

@@ -80,8 +80,7 @@ export async function prepareCheck(project: Project, selection: CheckSelection =
   validateConfiguredRules(project);
   const rules = selectRules(selection.rules);
   const { languages, includesSource } = selectLanguages(project, selection.languages);
-  const selected = selectArticles(project, selection.articles);
-  const files = selection.shard ? selectShard(selected, selection.shard, (file) => displayPath(project, file), fileSize) : selected;
+  const files = selectedFiles(project, selection);
   const glossary = await loadGlossary(project.dirs.glossary, { root: project.root, languages: project.config.languages });
   let matcher: Promise<Matcher> | undefined;
   const getMatcher = () => {
@@ -125,11 +124,6 @@ export function runRules(prepared: PreparedCheck, rules: readonly Rule[] = prepa
     rule.check(context);
   }
   return sortProblems(problems);
-}
-
-/** The languages a prepared run checks, the source language first when its rules are included. */
-export function checkedLanguages(project: Project, prepared: PreparedCheck): string[] {
-  return [...(prepared.includesSource ? [project.config.sourceLanguage] : []), ...prepared.languages];
 }
 
 export async function runCheck(project: Project, selection: CheckSelection = {}): Promise<CheckResult> {
@@ -190,7 +184,14 @@ export function selectRules(ids: readonly string[] | undefined): Rule[] {
   });
 }
 
-function selectLanguages(project: Project, wanted: readonly string[] | undefined): { languages: string[]; includesSource: boolean } {
+/** The article files a selection names (`--article`, then `--shard`), in project order. */
+export function selectedFiles(project: Project, selection: CheckSelection): string[] {
+  const selected = selectArticles(project, selection.articles);
+  return selection.shard ? selectShard(selected, selection.shard, (file) => displayPath(project, file), fileSize) : selected;
+}
+
+/** The target languages a selection names, and whether the source checks run (`--lang ja`). */
+export function selectLanguages(project: Project, wanted: readonly string[] | undefined): { languages: string[]; includesSource: boolean } {
   const { languages, sourceLanguage } = project.config;
   if (!wanted || wanted.length === 0) return { languages: [...languages], includesSource: true };
   for (const lng of wanted) {

@@ -5,7 +5,8 @@
 import { configureCache } from '../cache/store.js';
 import { loadProject } from '../config/load.js';
 import { YakugoError } from '../util/errors.js';
-import { type CheckSelection, checkedLanguages, runCheck } from './run.js';
+import { checkWithCache } from './cached.js';
+import type { CheckSelection } from './run.js';
 import type { Problem } from './types.js';
 
 export interface CheckTask {
@@ -35,12 +36,12 @@ export interface CheckTaskResult {
 export default async function checkSlice(task: CheckTask): Promise<CheckTaskResult> {
   configureCache(task.cache);
   const project = loadProject(task.root, task.configFile);
-  let result: Awaited<ReturnType<typeof runCheck>>;
+  let result: Awaited<ReturnType<typeof checkWithCache>>;
   try {
-    result = await runCheck(project, { ...task.selection, shard: task.shard });
+    result = await checkWithCache(project, { ...task.selection, shard: task.shard });
   } catch (error) {
     if (!(error instanceof YakugoError)) throw error;
     return { error: { reason: error.reason, file: error.file, place: error.place, exitCode: error.exitCode }, problems: [], articles: 0, languages: [] };
   }
-  return { problems: result.problems, articles: result.prepared.articles.length, languages: checkedLanguages(project, result.prepared) };
+  return { problems: result.problems, articles: result.articles, languages: result.languages };
 }

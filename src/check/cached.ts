@@ -1,0 +1,87 @@
+/**
+ * `yakugo check` with its results cached per article: an article whose inputs all hash the same as when
+ * it was last checked (its source, every catalog, sidecar and edition it is checked against, the glossary,
+ * the configuration, the rules and languages selected, the UI language and the code) gets its problems
+ * from the cache, with no parsing, matching or rule work. The rules find problems per article (the merged
+ * reports of `--shard` slices are the unsharded report), so the cached problems of some articles and the
+ * fresh problems of the others make exactly the report of a full run.
+ */
+import { createHash } from 'node:crypto';
+import { projectCache } from '../cache/store.js';
+import { catalogPath } from '../catalog/catalog.js';
+import { statePath } from '../catalog/state.js';
+import type { Project } from '../config/load.js';
+import { editionPath } from '../build/build.js';
+import { loadProjectGlossary } from '../glossary/load.js';
+import { articleId, displayPath } from '../project/articles.js';
+import { readBytesIfExists } from '../util/fs.js';
+import { uiLanguage } from '../util/i18n.js';
+import { toolFingerprint } from '../util/fingerprint.js';
+import { type CheckSelection, prepareCheck, runRules, selectedFiles, selectLanguages, selectRules } from './run.js';
+import { type Problem, type Rule, sortProblems } from './types.js';
+
+export interface CachedCheckResult {
+  problems: Problem[];
+  rules: Rule[];
+  /** Articles checked (from the cache or not). */
+  articles: number;
+  /** The languages checked, the source language first when its rules ran. */
+  languages: string[];
+  /** Articles whose problems came from the cache. */
+  fromCache: number;
+}
+
+export async function checkWithCache(project: Project, selection: CheckSelection): Promise<CachedCheckResult> {
+  const rules = selectRules(selection.rules);
+  const { languages, includesSource } = selectLanguages(project, selection.languages);
+  const checked = [...(includesSource ? [project.config.sourceLanguage] : []), ...languages];
+  const files = selectedFiles(project, selection);
+  const cache = projectCache(project.root);
+  const glossary = await loadProjectGlossary(project);
+  const base = createHash('sha256')
+    .update(JSON.stringify([toolFingerprint(), uiLanguage(), project.config, project.configFile ?? null, rules.map((rule) => rule.id), checked]))
+    .update(JSON.stringify(glossary))
+    .digest('hex');
+
+  const problems: Problem[] = [];
+  const pending: Array<{ file: string; key: string }> = [];
+  for (const file of files) {
+    const key = articleKey(project, base, file);
+    const stored = cache.get<Problem[]>('check-results', key);
+    if (stored) problems.push(...stored);
+    else pending.push({ file, key });
+  }
+  if (pending.length > 0) {
+    const prepared = await prepareCheck(project, { ...selection, articles: pending.map((entry) => entry.file), shard: undefined });
+    prepared.articles.forEach((input, index) => {
+      const found = runRules({ ...prepared, articles: [input] });
+      cache.set('check-results', pending[index]!.key, found);
+      problems.push(...found);
+    });
+  }
+  return { problems: sortProblems(problems), rules, articles: files.length, languages: checked, fromCache: files.length - pending.length };
+}
+
+/**
+ * Everything one article's problems are computed from, as bytes: its source, the source catalog (old
+ * source texts of orphans), and per configured language its catalog, sidecar and edition.
+ */
+function articleKey(project: Project, base: string, file: string): string {
+  const hash = createHash('sha256').update(base).update('\0').update(displayPath(project, file)).update('\0');
+  const add = (path: string) => {
+    const bytes = readBytesIfExists(path);
+    hash.update(path).update(bytes === null ? '\u0000missing' : '\u0000present').update(bytes ?? '').update('\0');
+  };
+  add(file);
+  const id = articleId(project, file);
+  const article = { id, file, path: displayPath(project, file), source: '', segments: [] };
+  const { sourceLanguage, languages, fallback } = project.config;
+  const catalogLanguages = new Set([sourceLanguage, ...languages, ...Object.values(fallback).flat()]);
+  for (const lng of catalogLanguages) {
+    const catalog = catalogPath(project, lng, id);
+    add(catalog);
+    add(statePath(catalog));
+  }
+  for (const lng of [sourceLanguage, ...languages]) add(editionPath(project, lng, article));
+  return hash.digest('hex');
+}
