@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { makeProject, read } from './helpers/project.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeProject, read, write } from './helpers/project.js';
 
 function cli(args: string[], env: { LANG?: string } = {}) {
   return runCli(args, { lang: env.LANG });
@@ -28,6 +30,20 @@ describe('yakugo CLI', () => {
       'zh-Hans: 1 article(s), 0/1 segments translated (0%), 1 written, 0 skipped',
     ]);
     expect(stderr).toContain('en a: 1 segment(s) fall back to ja (optional language)');
+  });
+
+  it('build: a bad article is reported with file:line:column, the others are written, exit 1 and the summary counts it', async () => {
+    const root = makeProject({ 'yakugo.config.yaml': 'languages: [en]\n', 'source/a.md': '本文です。\n', 'source/b.md': '別の記事。\n' });
+    await cli(['--root', root, 'extract']);
+    write(root, 'source/a.md', '---\ntitle: [unclosed\n---\n\n本文です。\n');
+    const { code, stdout, stderr } = await cli(['--root', root, 'build']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^source\/a\.md:\d+:\d+: invalid front matter/m);
+    expect(stderr).toContain('1 article(s) failed: source/a.md');
+    expect(stdout).toContain('ja (source): 1 article(s)');
+    expect(read(root, 'out/ja/b.md')).toBe('別の記事。\n');
+    expect(read(root, 'out/en/b.md')).toBe('別の記事。\n');
+    expect(existsSync(join(root, 'out/ja/a.md'))).toBe(false);
   });
 
   it('speaks Japanese when the locale is Japanese', async () => {

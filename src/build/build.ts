@@ -3,7 +3,7 @@ import { dirname, resolve, } from 'node:path';
 import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
 import { loadProject, type Project } from '../config/load.js';
 import type { SourceArticle } from '../markdown/types.js';
-import { displayPath, listArticles, loadArticle } from '../project/articles.js';
+import { articleId, displayPath, listArticles, loadArticle } from '../project/articles.js';
 import { YakugoError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { EditionError, renderEdition } from './edition.js';
@@ -28,8 +28,11 @@ export interface EditionReport {
   article: string;
   /** Output path relative to the root. */
   file: string;
-  /** `written`: bytes changed; `unchanged`; `skipped`: not built (missing required keys, below threshold). */
-  status: 'written' | 'unchanged' | 'skipped' | 'outdated';
+  /**
+   * `written`: bytes changed; `unchanged`; `skipped`: not built (missing required keys, below threshold);
+   * `failed`: cannot be built (see `BuildResult.failures`), nothing written.
+   */
+  status: 'written' | 'unchanged' | 'skipped' | 'outdated' | 'failed';
   segments: number;
   /** Keys that fell back to the source language. */
   fallback: string[];
@@ -47,6 +50,26 @@ export interface LanguageSummary {
   translated: number;
   written: number;
   skipped: number;
+  failed: number;
+}
+
+/**
+ * An article, or one edition of it, that cannot be built: unreadable source or front matter, a catalog that
+ * is not valid, or a translation that does not fit its segment. Reported at the place to fix.
+ */
+export interface ArticleFailure {
+  /** The source article, relative to the root. */
+  article: string;
+  /** The edition that failed, or null when the article itself cannot be read (then no edition is built). */
+  lng: string | null;
+  /** Where to fix it (the catalog entry, or the source file), relative to the root. */
+  file: string;
+  line: number;
+  column: number;
+  /** What is wrong, without the place. */
+  message: string;
+  /** The segment whose translation does not fit, when one does. */
+  key: string | null;
 }
 
 export interface BuildResult {
@@ -55,6 +78,8 @@ export interface BuildResult {
   languages: LanguageSummary[];
   /** Required-language keys with no translation, per edition; any makes the build fail (exit 1). */
   missing: Array<{ lng: string; article: string; catalog: string; keys: string[] }>;
+  /** Articles and editions that could not be built; every other edition was still built. */
+  failures: ArticleFailure[];
 }
 
 /**
@@ -65,8 +90,20 @@ export interface BuildResult {
 export function build(options: BuildOptions = {}): BuildResult {
   const project = loadProject(options.root ?? '.', options.config);
   const { config } = project;
-  const articles = (options.files ?? listArticles(project)).map((file) => loadArticle(project, file));
-  const resolver = createResolver(config, loadResources(project, articles));
+  const files = options.files ?? listArticles(project);
+  // A file outside the source folder is a usage error that makes the whole run meaningless: checked first.
+  for (const file of files) articleId(project, file);
+  const failures: ArticleFailure[] = [];
+  const articles: SourceArticle[] = [];
+  for (const file of files) {
+    try {
+      articles.push(loadArticle(project, file));
+    } catch (error) {
+      failures.push(failureOf(error, displayPath(project, file), null));
+    }
+  }
+  const { resources, badCatalogs } = loadResources(project, articles, failures);
+  const resolver = createResolver(config, resources);
   const editions: EditionReport[] = [];
   const missing: BuildResult['missing'] = [];
   const pending: Array<{ file: string; contents: string; report: EditionReport }> = [];
@@ -96,7 +133,9 @@ export function build(options: BuildOptions = {}): BuildResult {
         fallback,
       };
       const catalog = displayPath(project, catalogPath(project, lng, article.id));
-      if (required && fallback.length > 0) {
+      if (readsBadCatalog(config, lng, badCatalogs.get(article.id))) {
+        report.status = 'failed';
+      } else if (required && fallback.length > 0) {
         missing.push({ lng, article: article.id, catalog, keys: fallback });
         report.status = 'skipped';
       } else {
@@ -106,16 +145,21 @@ export function build(options: BuildOptions = {}): BuildResult {
           report.belowThreshold = { percent, threshold: config.threshold[lng]! };
         }
       }
-      if (report.status !== 'skipped') {
-        const contents = renderOrExplain(project, article, lng, catalog, texts);
-        pending.push({ file: outFile, contents, report });
+      if (report.status !== 'skipped' && report.status !== 'failed') {
+        try {
+          const contents = renderOrExplain(project, article, lng, catalog, texts);
+          pending.push({ file: outFile, contents, report });
+        } catch (error) {
+          failures.push(failureOf(error, article.path, lng));
+          report.status = 'failed';
+        }
       }
       editions.push(report);
       options.onProgress?.(report.file);
     }
   }
 
-  // Everything was rendered and verified before the first byte is written.
+  // Everything was rendered and verified before the first byte is written; a failed edition is never written.
   for (const { file, contents, report } of pending) {
     const same = existsSync(file) && readFileSync(file, 'utf8') === contents;
     if (same) report.status = 'unchanged';
@@ -126,7 +170,31 @@ export function build(options: BuildOptions = {}): BuildResult {
     else writeFileAtomic(file, contents);
   }
 
-  return { project, editions, languages: summarize(config.sourceLanguage, config.required, editions), missing };
+  return { project, editions, languages: summarize(config.sourceLanguage, config.required, editions), missing, failures };
+}
+
+/** An input error of one article or edition as a failure; anything else is a bug and propagates. */
+function failureOf(error: unknown, article: string, lng: string | null): ArticleFailure {
+  if (!(error instanceof YakugoError)) throw error;
+  return {
+    article,
+    lng,
+    file: error.file ?? article,
+    line: error.place?.line ?? 1,
+    column: error.place?.column ?? 1,
+    message: error.reason,
+    key: error.cause instanceof EditionError ? error.cause.key : null,
+  };
+}
+
+/**
+ * True when the edition in `lng` would read one of the article's invalid catalogs: its own, an explicit
+ * fallback (`fallback:` in the config) or the language it specializes (`en` for `en-GB`). Building it
+ * anyway would silently show the fallback text.
+ */
+function readsBadCatalog(config: Project['config'], lng: string, bad: ReadonlySet<string> | undefined): boolean {
+  if (!bad || bad.size === 0) return false;
+  return [...bad].some((other) => other === lng || (config.fallback[lng] ?? []).includes(other) || lng.startsWith(`${other}-`));
 }
 
 /**
@@ -163,10 +231,18 @@ function renderOrExplain(project: Project, article: SourceArticle, lng: string, 
   }
 }
 
-/** Source-language resources come from the articles themselves, so they are never stale. */
-function loadResources(project: Project, articles: SourceArticle[]): Resources {
+/**
+ * Source-language resources come from the articles themselves, so they are never stale. A catalog that
+ * cannot be read is a failure of that article's editions that read it, not of the run.
+ */
+function loadResources(
+  project: Project,
+  articles: SourceArticle[],
+  failures: ArticleFailure[],
+): { resources: Resources; badCatalogs: Map<string, Set<string>> } {
   const { config } = project;
   const resources: Resources = { [config.sourceLanguage]: {} };
+  const badCatalogs = new Map<string, Set<string>>();
   for (const article of articles) {
     resources[config.sourceLanguage]![article.id] = Object.fromEntries(article.segments.map((segment) => [segment.key, segment.text]));
   }
@@ -176,10 +252,15 @@ function loadResources(project: Project, articles: SourceArticle[]): Resources {
     resources[lng] = {};
     for (const article of articles) {
       const file = catalogPath(project, lng, article.id);
-      resources[lng]![article.id] = Object.fromEntries(readCatalogIfExists(file, displayPath(project, file)).entries);
+      try {
+        resources[lng]![article.id] = Object.fromEntries(readCatalogIfExists(file, displayPath(project, file)).entries);
+      } catch (error) {
+        failures.push(failureOf(error, article.path, lng));
+        badCatalogs.set(article.id, (badCatalogs.get(article.id) ?? new Set()).add(lng));
+      }
     }
   }
-  return resources;
+  return { resources, badCatalogs };
 }
 
 /**
@@ -215,12 +296,14 @@ function summarize(sourceLanguage: string, required: string[], editions: Edition
       translated: 0,
       written: 0,
       skipped: 0,
+      failed: 0,
     };
     summary.articles++;
     summary.segments += edition.segments;
     summary.translated += edition.segments - edition.fallback.length;
     if (edition.status === 'written') summary.written++;
     if (edition.status === 'skipped') summary.skipped++;
+    if (edition.status === 'failed') summary.failed++;
     summaries.set(edition.lng, summary);
   }
   return [...summaries.values()];

@@ -28,6 +28,7 @@ import { LineIndex } from '../util/lines.js';
 import {
   type ArticleInput,
   type EditionCheck,
+  type EditionFailure,
   type Location,
   type OrphanEntry,
   type Problem,
@@ -60,6 +61,8 @@ export interface PreparedCheck {
   languages: string[];
   includesSource: boolean;
   articles: ArticleInput[];
+  /** Articles that cannot be read (front matter, catalogs, sidecars): left out of every rule, reported by `edition/unbuildable`. */
+  failures: EditionFailure[];
   rules: Rule[];
 }
 
@@ -82,8 +85,20 @@ export async function prepareCheck(project: Project, selection: CheckSelection =
   const files = selectArticles(project, selection.articles);
   const glossary = await loadGlossary(project.dirs.glossary, { root: project.root, languages: project.config.languages });
   const matcher = await createMatcher(glossary);
-  const articles = files.map((file) => prepareArticle(project, loadArticle(project, file), languages, matcher));
-  return { project, glossary, terms: termLookup(), languages, includesSource, articles, rules };
+  const articles: ArticleInput[] = [];
+  const failures: EditionFailure[] = [];
+  for (const file of files) {
+    try {
+      articles.push(prepareArticle(project, loadArticle(project, file), languages, matcher));
+    } catch (error) {
+      // One unreadable article never stops the check of the others.
+      if (!(error instanceof YakugoError)) throw error;
+      const article = displayPath(project, file);
+      const location = { file: error.file ?? article, line: error.place?.line ?? 1, column: error.place?.column ?? 1 };
+      failures.push({ article, message: error.reason, location, lng: null, key: null, source: null });
+    }
+  }
+  return { project, glossary, terms: termLookup(), languages, includesSource, articles, failures, rules };
 }
 
 /** Runs rules over prepared inputs; problems of rules set to `off` for their language are dropped. */
@@ -99,11 +114,14 @@ export function runRules(prepared: PreparedCheck, rules: readonly Rule[] = prepa
       includesSource: prepared.includesSource,
       articles: prepared.articles,
       editions: () => {
-        editions ??= checkEditions(
-          prepared.project,
-          prepared.articles.map((input) => input.article),
-          prepared.includesSource ? [prepared.project.config.sourceLanguage, ...prepared.languages] : prepared.languages,
-        );
+        if (!editions) {
+          const compared = checkEditions(
+            prepared.project,
+            prepared.articles.map((input) => input.article),
+            prepared.includesSource ? [prepared.project.config.sourceLanguage, ...prepared.languages] : prepared.languages,
+          );
+          editions = { editions: compared.editions, failures: [...prepared.failures, ...compared.failures] };
+        }
         return editions;
       },
       report: (report) => {

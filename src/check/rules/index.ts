@@ -4,6 +4,7 @@
  */
 import type { Rule } from '../types.js';
 import { editionOutdated } from './edition-outdated.js';
+import { editionUnbuildable } from './edition-unbuildable.js';
 import { markupMismatch } from './markup-mismatch.js';
 import { segmentMissing } from './segment-missing.js';
 import { segmentStale } from './segment-stale.js';
@@ -23,6 +24,7 @@ export const rules: readonly Rule[] = [
   markupMismatch,
   sourceVariant,
   editionOutdated,
+  editionUnbuildable,
 ];
 
 export const ruleIds: readonly string[] = rules.map((rule) => rule.id);
