@@ -214,12 +214,14 @@ export function percentTranslated(total: number, missing: number): number {
 
 function renderOrExplain(project: Project, article: SourceArticle, lng: string, catalog: string, texts: Map<string, string>): string {
   try {
-    return renderEdition({
+    const contents = renderEdition({
       source: article.source,
       frontMatter: project.config.frontMatter,
       file: article.path,
+      syntax: article.syntax,
       textOf: (segment) => texts.get(segment.key) ?? segment.text,
     });
+    return article.bom ? `\ufeff${contents}` : contents;
   } catch (error) {
     if (!(error instanceof EditionError)) throw error;
     const place = readCatalogIfExists(catalogPath(project, lng, article.id), catalog).places.get(error.key);
@@ -264,11 +266,11 @@ function loadResources(
 }
 
 /**
- * `out/<lng>/<article>.md`, refusing any path (through `..` or a symbolic link) that would write outside
+ * `out/<lng>/<article>.md` (`.mdx` for an MDX article), refusing any path (through `..` or a symbolic link) that would write outside
  * the out folder.
  */
 export function editionPath(project: Project, lng: string, article: SourceArticle): string {
-  const file = resolve(project.dirs.out, lng, `${article.id}.md`);
+  const file = resolve(project.dirs.out, lng, `${article.id}${article.extension === '.mdx' ? '.mdx' : '.md'}`);
   if (!isInside(file, project.dirs.out)) {
     throw new YakugoError(inputMessage('editionOutside', { file, out: displayPath(project, project.dirs.out) }), { file: article.path });
   }

@@ -211,8 +211,8 @@ function selectArticles(project: Project, wanted: readonly string[] | undefined)
   for (const name of wanted) {
     const asPath = resolve(project.root, name);
     const file = files.find((candidate) => {
-      const id = relative(project.dirs.source, candidate).split(/[\\/]/).join('/').replace(/\.(md|markdown)$/i, '');
-      return candidate === asPath || candidate === resolve(process.cwd(), name) || id === name || id === name.replace(/\.(md|markdown)$/i, '');
+      const id = relative(project.dirs.source, candidate).split(/[\\/]/).join('/').replace(/\.(md|markdown|mdx)$/i, '');
+      return candidate === asPath || candidate === resolve(process.cwd(), name) || id === name || id === name.replace(/\.(md|markdown|mdx)$/i, '');
     });
     if (!file) {
       throw new YakugoError(`unknown article "${name}" (articles: ${files.map((candidate) => displayPath(project, candidate)).join(', ') || 'none'})`);
@@ -263,10 +263,10 @@ function prepareArticle(project: Project, article: SourceArticle, languages: rea
     catalogPath(project, project.config.sourceLanguage, article.id),
     displayPath(project, catalogPath(project, project.config.sourceLanguage, article.id)),
   ).entries;
-  const tree = parseMarkdown(article.source);
+  const tree = parseMarkdown(article.source, article.syntax);
   return {
     article,
-    inline: inlineContextOf(tree),
+    inline: inlineContextOf(tree, article.syntax),
     definitions: definitionsOf(tree),
     sources,
     targets: languages.map((lng) => prepareTarget(project, article, lng, sources, previousSource)),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Heading, Paragraph, Parent, PhrasingContent, Root, TableCell, Yaml } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
 import { type Document, isScalar, isSeq, type Scalar } from 'yaml';
-import { parseMarkdown } from './parse.js';
+import { parseMarkdown, type Syntax } from './parse.js';
 import { alignRun, collectRuns, hasProse } from './runs.js';
 import type { Segment, SegmentKind, SourcePoint } from './types.js';
 import { parseYaml } from '../util/yaml.js';
@@ -12,6 +12,8 @@ export interface SegmentOptions {
   frontMatter: string[];
   /** File name for messages. */
   file?: string;
+  /** Markdown or MDX (default Markdown). */
+  syntax?: Syntax;
 }
 
 /** A segment together with the tree node it was made from (for rebuilding editions). */
@@ -40,7 +42,7 @@ export interface FrontMatter {
  * no other key.
  */
 export function segmentMarkdown(text: string, options: SegmentOptions): SegmentedMarkdown {
-  const tree = parseMarkdown(text);
+  const tree = parseMarkdown(text, options.syntax);
   const segments: Segment[] = [];
   const nodes = new Map<string, SegmentNode>();
   const keys = new KeyAllocator();

@@ -1,6 +1,7 @@
 /**
  * Types shared by every stage that reads segments: catalog, build, glossary matching, check.
  */
+import type { Syntax } from './parse.js';
 
 /** A place in a source file. `line` and `column` are 1-based; `offset` counts UTF-16 code units from 0. */
 export interface SourcePoint {
@@ -48,5 +49,11 @@ export interface SourceArticle {
   path: string;
   /** File contents, BOM removed, line endings as in the file. */
   source: string;
+  /** The file starts with a byte order mark (editions keep it, so the source edition is the same file). */
+  bom: boolean;
+  /** Markdown (`.md`, `.markdown`) or MDX (`.mdx`); editions keep the source's extension. */
+  syntax: Syntax;
+  /** The source file's extension with its dot (`.md`, `.mdx`): the editions' too. */
+  extension: string;
   segments: Segment[];
 }

@@ -1,6 +1,7 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
 import type { Project } from '../config/load.js';
+import { MarkdownSyntaxError, syntaxOf } from '../markdown/parse.js';
 import { segmentMarkdown } from '../markdown/segment.js';
 import type { SourceArticle } from '../markdown/types.js';
 import { YakugoError } from '../util/errors.js';
@@ -8,7 +9,10 @@ import { readTextFile } from '../util/fs.js';
 import { inputMessage } from '../util/input-messages.js';
 import { isInside } from '../util/paths.js';
 
-/** Every `*.md` file under the source folder (nested folders too), sorted by path so runs are deterministic. */
+/** Article files: Markdown and MDX. */
+const ARTICLE_EXTENSION = /\.(md|markdown|mdx)$/i;
+
+/** Every `*.md` (and `*.mdx`) file under the source folder (nested folders too), sorted by path so runs are deterministic. */
 export function listArticles(project: Project): string[] {
   const files: string[] = [];
   const walk = (dir: string): void => {
@@ -23,7 +27,7 @@ export function listArticles(project: Project): string[] {
       const path = join(dir, name);
       const stats = statSync(path);
       if (stats.isDirectory()) walk(path);
-      else if (/\.(md|markdown)$/i.test(name)) files.push(path);
+      else if (ARTICLE_EXTENSION.test(name)) files.push(path);
     }
   };
   walk(project.dirs.source);
@@ -42,7 +46,7 @@ export function articleId(project: Project, file: string): string {
       file: displayPath(project, file),
     });
   }
-  return relative(project.dirs.source, file).split(sep).join('/').replace(/\.(md|markdown)$/i, '');
+  return relative(project.dirs.source, file).split(sep).join('/').replace(ARTICLE_EXTENSION, '');
 }
 
 /** A path relative to the project root with `/` separators, for messages and reports. */
@@ -55,6 +59,25 @@ export function displayPath(project: Project, file: string): string {
 export function loadArticle(project: Project, file: string): SourceArticle {
   const path = displayPath(project, file);
   const source = readTextFile(file, path);
-  const { segments } = segmentMarkdown(source, { frontMatter: project.config.frontMatter, file: path });
-  return { id: articleId(project, file), file, path, source, segments };
+  const syntax = syntaxOf(file);
+  let segments: SourceArticle['segments'];
+  try {
+    ({ segments } = segmentMarkdown(source, { frontMatter: project.config.frontMatter, file: path, syntax }));
+  } catch (error) {
+    if (!(error instanceof MarkdownSyntaxError)) throw error;
+    throw new YakugoError(inputMessage('invalidMdx', { detail: error.message }), { file: path, place: { line: error.line, column: error.column } });
+  }
+  return { id: articleId(project, file), file, path, source, bom: startsWithBom(file), syntax, extension: extname(file), segments };
+}
+
+/** True when the file starts with the UTF-8 byte order mark (readTextFile drops it from the text). */
+function startsWithBom(file: string): boolean {
+  const head = Buffer.alloc(3);
+  const descriptor = openSync(file, 'r');
+  try {
+    const read = readSync(descriptor, head, 0, 3, 0);
+    return read === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  } finally {
+    closeSync(descriptor);
+  }
 }
