@@ -67,6 +67,14 @@ interface Change {
  * EditionError naming the segment, never a silently wrong file.
  */
 export function renderEdition(input: EditionInput): string {
+  return renderEditionWithMethod(input).text;
+}
+
+/** How an edition was written: spliced into the source bytes, or by remark-stringify as the fallback. */
+export type RenderMethod = 'splice' | 'stringify';
+
+/** `renderEdition`, also saying which way the edition was written (for tests and diagnostics). */
+export function renderEditionWithMethod(input: EditionInput): { text: string; method: RenderMethod } {
   const syntax = input.syntax ?? 'md';
   const parsed = segmentMarkdown(input.source, { frontMatter: input.frontMatter, file: input.file, syntax });
   const context = inlineContextOf(parsed.tree, syntax);
@@ -95,7 +103,7 @@ export function renderEdition(input: EditionInput): string {
     });
   }
   // Nothing changed (the source edition, an untranslated one): the edition is the source file itself.
-  if (changes.length === 0 && frontMatterChanges.length === 0) return input.source;
+  if (changes.length === 0 && frontMatterChanges.length === 0) return { text: input.source, method: 'splice' };
   // The source as it is, for the link check (the segments of `parsed.tree` are replaced next).
   const sourceTree = structuredClone(parsed.tree);
   replaceChangedContent(changes, context);
@@ -114,13 +122,13 @@ export function renderEdition(input: EditionInput): string {
 
   const spliced = applySplices(input.source, splices);
   const splicedDifference = verify(parsed.tree, sourceTree, spliced, syntax);
-  if (!splicedDifference) return spliced;
+  if (!splicedDifference) return { text: spliced, method: 'splice' };
 
   // remark-stringify writes the whole article from the intended tree; its line endings follow the source.
   const stringified = withSourceLineEndings(stringifyMarkdown(parsed.tree, syntax), eol);
   const lighter = withoutNeedlessEscapes(stringified);
-  if (lighter !== stringified && !verify(parsed.tree, sourceTree, lighter, syntax)) return lighter;
-  if (!verify(parsed.tree, sourceTree, stringified, syntax)) return stringified;
+  if (lighter !== stringified && !verify(parsed.tree, sourceTree, lighter, syntax)) return { text: lighter, method: 'stringify' };
+  if (!verify(parsed.tree, sourceTree, stringified, syntax)) return { text: stringified, method: 'stringify' };
   throw editionErrorAt(parsed.tree, splicedDifference, ownerOf);
 }
 

@@ -3,7 +3,9 @@
  * inline code, link and image URLs, footnote references, heading IDs (`{#custom-id}`, as Docusaurus, Hugo
  * and Pandoc write them, so anchors keep working in every edition), or the number of emphasis, strong and
  * delete spans differ. Reference links count by the URL they resolve to, so `[text][ref]` may become
- * `[text](url)`. Inline HTML is not compared: a translation rightly drops `<ruby>` readings. Both segments are parsed with the project's one processor
+ * `[text](url)`, and a collapsed or shortcut reference whose text is translated (`[関数][]` →
+ * `[Functions][]`) counts as the full reference build writes for it (`[Functions][関数]`). So a translation
+ * that drops, adds or re-targets a link is reported, one that keeps it is not. Inline HTML is not compared: a translation rightly drops `<ruby>` readings. Both segments are parsed with the project's one processor
  * (CommonMark + GFM + CJK-friendly emphasis) with the article's definitions in scope, and compared as
  * multisets, so a translation may reorder them. A translation that does not parse as one paragraph (a
  * blank line in it) is reported too.
@@ -13,11 +15,16 @@
  * source: |
  *   **「蒸留」**は `distill()` で行います[^1]。詳しくは[論文][Hinton]を参照。
  *
+ *   [蒸留][]の手順は[次の節]で説明します。
+ *
  *   [^1]: Hinton ら、2015 年。
  *
  *   [hinton]: https://arxiv.org/abs/1503.02531
+ *   [蒸留]: https://example.com/distillation
+ *   [次の節]: #steps
  * en:
  *   - See [the paper](https://arxiv.org/abs/1503.02531) for details. **Distillation** is done with `distill()`[^1].
+ *   - The steps of [distillation][] are described in [the next section].
  *   - Hinton et al., 2015.
  * ```
  *
@@ -43,6 +50,8 @@
  */
 import type { Nodes, PhrasingContent } from 'mdast';
 import { defineMessages } from '../../util/i18n.js';
+import { escapeBlockStarts } from '../../markdown/inline.js';
+import { rewriteLostReferences } from '../../markdown/references.js';
 import { parseSegmentInline } from '../prose.js';
 import type { Rule } from '../types.js';
 
@@ -197,12 +206,14 @@ export const markupMismatch: Rule = {
           const source = pair.source.segment;
           // Front-matter values are plain strings, not Markdown.
           if (source.kind === 'meta') continue;
-          const parsedTarget = parseSegmentInline(pair.target, inline);
+          const parsedSource = parseSegmentInline(source.text, inline);
+          // Read the translation as build writes it: lost collapsed and shortcut references made full.
+          const written = parsedSource.nodes ? rewriteLostReferences(escapeBlockStarts(pair.target), parsedSource.nodes, inline) : pair.target;
+          const parsedTarget = parseSegmentInline(written, inline);
           if (!parsedTarget.nodes) {
             report(t('notInline', { reason: parsedTarget.error }));
             continue;
           }
-          const parsedSource = parseSegmentInline(source.text, inline);
           if (!parsedSource.nodes) continue;
           const expected = markupOf(parsedSource.nodes, definitions);
           for (const message of compareMarkup(expected, markupOf(parsedTarget.nodes, definitions))) report(message);
