@@ -219,6 +219,8 @@ function renderOrExplain(project: Project, article: SourceArticle, lng: string, 
       frontMatter: project.config.frontMatter,
       file: article.path,
       syntax: article.syntax,
+      attributes: project.config.attributes,
+      htmlSegments: project.config.htmlSegments,
       textOf: (segment) => texts.get(segment.key) ?? segment.text,
     });
     return article.bom ? `\ufeff${contents}` : contents;

@@ -39,6 +39,10 @@ export interface EditionInput {
   file?: string;
   /** Markdown or MDX (default Markdown). */
   syntax?: Syntax;
+  /** MDX: the JSX attributes translated (default `title`, `alt`, `description`, `label`). */
+  attributes?: readonly string[];
+  /** Markdown: the text of simple HTML elements is a segment (default true). */
+  htmlSegments?: boolean;
   /** The text of each segment in this edition (the translation, or the source text for the source edition). */
   textOf: (segment: Segment) => string;
 }
@@ -76,16 +80,24 @@ export type RenderMethod = 'splice' | 'stringify';
 /** `renderEdition`, also saying which way the edition was written (for tests and diagnostics). */
 export function renderEditionWithMethod(input: EditionInput): { text: string; method: RenderMethod } {
   const syntax = input.syntax ?? 'md';
-  const parsed = segmentMarkdown(input.source, { frontMatter: input.frontMatter, file: input.file, syntax });
+  const parsed = segmentMarkdown(input.source, { frontMatter: input.frontMatter, file: input.file, syntax, attributes: input.attributes, htmlSegments: input.htmlSegments });
   const context = inlineContextOf(parsed.tree, syntax);
   const ownerOf = new Map<Nodes, Segment>();
   const changes: Change[] = [];
   const frontMatterChanges: Array<{ segment: Segment; text: string }> = [];
+  const textSplices: Splice[] = [];
 
   for (const segment of parsed.segments) {
     const text = input.textOf(segment);
     if (segment.kind === 'meta') {
       if (text !== segment.text) frontMatterChanges.push({ segment, text });
+      continue;
+    }
+    if (segment.kind === 'attribute' || segment.kind === 'html') {
+      const place = parsed.places.get(segment.key)!;
+      if (text === segment.text) continue;
+      place.apply(text);
+      textSplices.push({ from: place.from, to: place.to, text: place.encode(text) });
       continue;
     }
     const node = parsed.nodes.get(segment.key)!;
@@ -103,7 +115,7 @@ export function renderEditionWithMethod(input: EditionInput): { text: string; me
     });
   }
   // Nothing changed (the source edition, an untranslated one): the edition is the source file itself.
-  if (changes.length === 0 && frontMatterChanges.length === 0) return { text: input.source, method: 'splice' };
+  if (changes.length === 0 && frontMatterChanges.length === 0 && textSplices.length === 0) return { text: input.source, method: 'splice' };
   // The source as it is, for the link check (the segments of `parsed.tree` are replaced next).
   const sourceTree = structuredClone(parsed.tree);
   replaceChangedContent(changes, context);
@@ -114,7 +126,7 @@ export function renderEditionWithMethod(input: EditionInput): { text: string; me
     to,
     text: indentForContainer(markdown, continuationPrefix(input.source, from), eol),
   }));
-  splices.push(...frontMatterSplices(input.source, parsed, frontMatterChanges));
+  splices.push(...frontMatterSplices(input.source, parsed, frontMatterChanges), ...textSplices);
   if (parsed.frontMatter && frontMatterChanges.length > 0) {
     // The intended front matter (compared as data, so its spelling here does not matter).
     parsed.frontMatter.node.value = parsed.frontMatter.document.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '');

@@ -100,7 +100,10 @@ export function parseMarkdown(text: string, syntax: Syntax = 'md'): Root {
     // micromark reports MDX syntax errors as a VFileMessage carrying the place.
     const { reason, line, column } = error as { reason?: unknown; line?: unknown; column?: unknown };
     if (typeof reason !== 'string') throw error;
-    throw new MarkdownSyntaxError(reason, typeof line === 'number' ? line : 1, typeof column === 'number' ? column : 1);
+    if (typeof line === 'number') throw new MarkdownSyntaxError(reason, line, typeof column === 'number' ? column : 1);
+    // Some messages (an unclosed tag) carry the place only in their text: `… (3:1-3:7)`.
+    const place = /\((\d+):(\d+)-\d+:\d+\)$/.exec(reason);
+    throw new MarkdownSyntaxError(reason, Number(place?.[1] ?? 1), Number(place?.[2] ?? 1));
   }
 }
 

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Heading, Paragraph, Parent, PhrasingContent, Root, TableCell, Yaml } from 'mdast';
+import type { Heading, Html, Paragraph, Parent, PhrasingContent, Root, TableCell, Yaml } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
 import { type Document, isScalar, isSeq, type Scalar } from 'yaml';
 import { parseMarkdown, type Syntax } from './parse.js';
 import { alignRun, collectRuns, hasProse } from './runs.js';
 import type { Segment, SegmentKind, SourcePoint } from './types.js';
+import { placeOfOffset } from '../util/errors.js';
 import { parseYaml } from '../util/yaml.js';
 
 export interface SegmentOptions {
@@ -14,6 +15,34 @@ export interface SegmentOptions {
   file?: string;
   /** Markdown or MDX (default Markdown). */
   syntax?: Syntax;
+  /** MDX: names of JSX string attributes whose values are translated (default `DEFAULT_ATTRIBUTES`). */
+  attributes?: readonly string[];
+  /** Markdown: extract the text of simple HTML elements (`<p>…</p>`) as segments (default true). */
+  htmlSegments?: boolean;
+}
+
+/** The JSX attributes that hold prose in MDX sites (Starlight, Docusaurus): translated unless configured otherwise. */
+export const DEFAULT_ATTRIBUTES: readonly string[] = ['title', 'alt', 'description', 'label'];
+
+/** An MDX JSX attribute (mdast-util-mdx-jsx), as far as segmentation reads it. */
+export interface JsxAttribute {
+  type: string;
+  name?: string;
+  value?: unknown;
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+/**
+ * Where a plain-text segment (a JSX attribute value, the text of a simple HTML element) sits in the source,
+ * how a translation is written there, and how it changes the tree (for the verification).
+ */
+export interface TextPlace {
+  from: number;
+  to: number;
+  /** The translation as source text: the characters the syntax would read otherwise escaped. */
+  encode(text: string): string;
+  /** Puts the translation into the tree the edition must parse to. */
+  apply(text: string): void;
 }
 
 /** A segment together with the tree node it was made from (for rebuilding editions). */
@@ -24,6 +53,8 @@ export interface SegmentedMarkdown {
   nodes: Map<string, SegmentNode>;
   /** The front matter as a YAML document, when the file has one. */
   frontMatter: FrontMatter | undefined;
+  /** Where each `attribute` and `html` segment sits, by key. */
+  places: Map<string, TextPlace>;
 }
 
 export type SegmentNode = Heading | Paragraph | TableCell;
@@ -48,8 +79,22 @@ export function segmentMarkdown(text: string, options: SegmentOptions): Segmente
   const keys = new KeyAllocator();
 
   const frontMatter = segmentFrontMatter(tree, text, options, keys, segments);
+  const places = new Map<string, TextPlace>();
+  const attributeNames = new Set(options.attributes ?? DEFAULT_ATTRIBUTES);
 
   visitParents(tree, (node, ancestors) => {
+    if ((node.type as string) === 'mdxJsxFlowElement' || (node.type as string) === 'mdxJsxTextElement') {
+      for (const attribute of (node as unknown as { attributes: JsxAttribute[] }).attributes) {
+        const place = attributeSegment(attribute, attributeNames, text, keys, segments);
+        if (place) places.set(segments.at(-1)!.key, place);
+      }
+      return;
+    }
+    if (node.type === 'html' && options.htmlSegments !== false && options.syntax !== 'mdx') {
+      const place = htmlSegment(node, text, keys, segments);
+      if (place) places.set(segments.at(-1)!.key, place);
+      return;
+    }
     if (node.type !== 'heading' && node.type !== 'paragraph' && node.type !== 'tableCell') return;
     const kind: SegmentKind = node.type === 'tableCell' ? 'cell' : node.type;
     const segment = segmentOfNode(node, kind, ancestors, text, keys);
@@ -59,7 +104,84 @@ export function segmentMarkdown(text: string, options: SegmentOptions): Segmente
     }
     return 'skip';
   });
-  return { tree, segments, nodes, frontMatter };
+  return { tree, segments, nodes, frontMatter, places };
+}
+
+/**
+ * A named string attribute holding prose (`title="ボタン"`) becomes an `attribute` segment; expressions
+ * (`title={name}`) and other attributes are never touched. Its text is the value as MDX reads it
+ * (character references decoded).
+ */
+function attributeSegment(
+  attribute: JsxAttribute,
+  names: ReadonlySet<string>,
+  source: string,
+  keys: KeyAllocator,
+  segments: Segment[],
+): TextPlace | undefined {
+  if (attribute.type !== 'mdxJsxAttribute' || !attribute.name || !names.has(attribute.name) || typeof attribute.value !== 'string') return undefined;
+  if (!/\p{L}/u.test(attribute.value)) return undefined;
+  const start = attribute.position?.start.offset;
+  const end = attribute.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  const opening = /^[^=]*=\s*(["'])/.exec(source.slice(start, end));
+  if (!opening) return undefined;
+  const from = start + opening[0].length;
+  const to = end - 1;
+  const at = placeOfOffset(source, from);
+  segments.push({
+    key: keys.allocate('attribute', attribute.value),
+    kind: 'attribute',
+    text: attribute.value,
+    start: { line: at.line, column: at.column, offset: from },
+    runs: [alignRun(attribute.value, source, from, to)],
+    field: attribute.name,
+  });
+  const quote = opening[1]!;
+  return {
+    from,
+    to,
+    encode: (value) => value.replaceAll('&', '&amp;').replaceAll(quote, quote === '"' ? '&quot;' : '&#39;'),
+    apply: (value) => {
+      attribute.value = value;
+    },
+  };
+}
+
+/**
+ * A raw HTML block that is one simple element wrapping plain text (`<p>日本語</p>`, `<summary>詳細</summary>`:
+ * no nested tags, no entities) is translatable: its text becomes an `html` segment and the tags stay.
+ */
+const SIMPLE_ELEMENT = /^(<([a-z][a-z0-9]*)\b[^<>]*>)([^<>&]*)(<\/\2\s*>)$/i;
+
+function htmlSegment(node: Html, source: string, keys: KeyAllocator, segments: Segment[]): TextPlace | undefined {
+  const start = node.position?.start.offset;
+  if (start === undefined || source.slice(start, node.position?.end.offset).includes('\n')) return undefined;
+  const match = SIMPLE_ELEMENT.exec(node.value);
+  if (!match) return undefined;
+  const [, open, , inner] = match as unknown as [string, string, string, string, string];
+  const value = inner.trim();
+  if (!/\p{L}/u.test(value)) return undefined;
+  const from = start + open.length + (inner.length - inner.trimStart().length);
+  const to = from + value.length;
+  const at = placeOfOffset(source, from);
+  segments.push({
+    key: keys.allocate('html', value),
+    kind: 'html',
+    text: value,
+    start: { line: at.line, column: at.column, offset: from },
+    runs: [alignRun(value, source, from, to)],
+  });
+  return {
+    from,
+    to,
+    // A translation is text: what would read as a tag or a reference is written as a character reference.
+    encode: (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replace(/\n/g, ' '),
+    apply: (text) => {
+      const encoded = text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replace(/\n/g, ' ');
+      node.value = node.value.slice(0, from - start) + encoded + node.value.slice(to - start);
+    },
+  };
 }
 
 function segmentOfNode(

@@ -22,9 +22,12 @@ export interface TextRun {
   offsets: number[];
 }
 
-export type SegmentKind = 'heading' | 'paragraph' | 'cell' | 'meta';
+export type SegmentKind = 'heading' | 'paragraph' | 'cell' | 'meta' | 'attribute' | 'html';
 
-/** One translatable unit: a heading, a paragraph, a table cell or a named front-matter field value. */
+/**
+ * One translatable unit: a heading, a paragraph, a table cell, a named front-matter field value, or (MDX) a
+ * named string attribute of a JSX element (`<Card title="…">`).
+ */
 export interface Segment {
   /** Stable catalog key, e.g. `paragraph.3f2a9c1b` or `meta.title`. */
   key: string;
@@ -35,7 +38,7 @@ export interface Segment {
   start: SourcePoint;
   /** Searchable prose of the segment with file offsets. */
   runs: TextRun[];
-  /** For `meta` segments: the front-matter field (`title`, `tags`…). */
+  /** For `meta` segments: the front-matter field (`title`, `tags`…); for `attribute` segments: the attribute name. */
   field?: string;
 }
 

@@ -62,7 +62,7 @@ export function loadArticle(project: Project, file: string): SourceArticle {
   const syntax = syntaxOf(file);
   let segments: SourceArticle['segments'];
   try {
-    ({ segments } = segmentMarkdown(source, { frontMatter: project.config.frontMatter, file: path, syntax }));
+    ({ segments } = segmentMarkdown(source, { frontMatter: project.config.frontMatter, file: path, syntax, attributes: project.config.attributes, htmlSegments: project.config.htmlSegments }));
   } catch (error) {
     if (!(error instanceof MarkdownSyntaxError)) throw error;
     throw new YakugoError(inputMessage('invalidMdx', { detail: error.message }), { file: path, place: { line: error.line, column: error.column } });

@@ -204,8 +204,8 @@ export const markupMismatch: Rule = {
           const report = (message: string) =>
             context.report({ lng: pair.lng, ...pair.place, key: pair.source.segment.key, message, source: pair.source.place });
           const source = pair.source.segment;
-          // Front-matter values are plain strings, not Markdown.
-          if (source.kind === 'meta') continue;
+          // Front-matter values, JSX attribute values and the text of HTML elements are plain strings, not Markdown.
+          if (source.kind === 'meta' || source.kind === 'attribute' || source.kind === 'html') continue;
           const parsedSource = parseSegmentInline(source.text, inline);
           // Read the translation as build writes it: lost collapsed and shortcut references made full.
           const written = parsedSource.nodes ? rewriteLostReferences(escapeBlockStarts(pair.target), parsedSource.nodes, inline) : pair.target;

@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build/build.js';
+import { renderEdition } from '../src/build/edition.js';
+import { extract } from '../src/catalog/extract.js';
+import { parseMarkdown } from '../src/markdown/parse.js';
+import { segmentMarkdown } from '../src/markdown/segment.js';
+import { makeProject, read, readJson, write } from './helpers/project.js';
+import { shapeOf } from './helpers/shape.js';
+
+const frontMatter = ['title', 'description'];
+
+const mdx = `---
+title: 記事
+---
+
+import { Card } from '@astrojs/starlight/components';
+
+## はじめに {/*intro*/}
+
+<Card title="カードの題" icon="star">
+  カードの本文です。
+</Card>
+
+<BlogCard title={props.title}>
+- 項目
+</BlogCard>
+
+:::tip[ヒント]
+ヒントの本文。
+:::
+
+インラインの<Badge text="新機能" />と{frontmatter.title}。
+`;
+
+describe('MDX articles', () => {
+  it('segments JSX text, named string attributes and directive labels; never imports or expressions', () => {
+    const { segments } = segmentMarkdown(mdx, { frontMatter, syntax: 'mdx' });
+    expect(segments.map((segment) => [segment.kind, segment.text])).toEqual([
+      ['meta', '記事'],
+      ['heading', 'はじめに {/*intro*/}'],
+      ['attribute', 'カードの題'],
+      ['paragraph', 'カードの本文です。'],
+      ['paragraph', '項目'],
+      ['paragraph', 'ヒント'],
+      ['paragraph', 'ヒントの本文。'],
+      ['paragraph', 'インラインの<Badge text="新機能" />と{frontmatter.title}。'],
+    ]);
+  });
+
+  it('builds an .mdx edition next to the others: source edition byte-identical, translated one with the same structure', () => {
+    const root = makeProject({ 'yakugo.config.yaml': 'languages: [en]\n', 'source/guide.mdx': mdx });
+    extract({ root });
+    const english: Record<string, string> = {
+      記事: 'Article',
+      'はじめに {/*intro*/}': 'Introduction {/*intro*/}',
+      カードの題: 'Card "title" & more',
+      'カードの本文です。': 'The card body.',
+      項目: 'Item',
+      ヒント: 'Tip',
+      'ヒントの本文。': 'The tip body.',
+      'インラインの<Badge text="新機能" />と{frontmatter.title}。': 'An inline <Badge text="新機能" /> and {frontmatter.title}.',
+    };
+    const ja = readJson(root, 'locales/ja/guide.json');
+    write(root, 'locales/en/guide.json', JSON.stringify(Object.fromEntries(Object.entries(ja).map(([key, text]) => [key, english[text] ?? '']))));
+    const result = build({ root });
+    expect(result.failures).toEqual([]);
+    expect(read(root, 'out/ja/guide.mdx')).toBe(mdx);
+    const en = read(root, 'out/en/guide.mdx');
+    expect(en).toContain('## Introduction {/*intro*/}');
+    expect(en).toContain('<Card title="Card &quot;title&quot; &amp; more" icon="star">');
+    expect(en).toContain(':::tip[Tip]\nThe tip body.\n:::');
+    expect(en).toContain("import { Card } from '@astrojs/starlight/components';");
+    expect(shapeOf(parseMarkdown(en, 'mdx'))).toBe(shapeOf(parseMarkdown(mdx, 'mdx')));
+    expect(existsSync(join(root, 'out/en/guide.md'))).toBe(false);
+  });
+
+  it('reports invalid MDX with file:line:column and still builds the other articles', () => {
+    const root = makeProject({ 'source/a.mdx': '# 題\n\n<Card>\n閉じていない\n', 'source/b.md': '本文。\n' });
+    const result = build({ root });
+    expect(result.failures.map((failure) => `${failure.file}:${failure.line}:${failure.column}`)).toEqual(['source/a.mdx:3:1']);
+    expect(result.failures[0]?.message).toMatch(/^invalid MDX: /);
+    expect(read(root, 'out/ja/b.md')).toBe('本文。\n');
+  });
+});
+
+describe('HTML in Markdown', () => {
+  it('extracts the text of a simple element wrapping inline text, keeping the tags', () => {
+    const source = '<p align="center">中央の文</p>\n\n<div>\n<b>入れ子</b>\n</div>\n';
+    const { segments } = segmentMarkdown(source, { frontMatter });
+    expect(segments.map((segment) => [segment.kind, segment.text])).toEqual([['html', '中央の文']]);
+    expect(segmentMarkdown(source, { frontMatter, htmlSegments: false }).segments).toEqual([]);
+    const edition = renderEdition({ source, frontMatter, textOf: (segment) => (segment.kind === 'html' ? 'Centered <text> & more' : segment.text) });
+    expect(edition).toBe('<p align="center">Centered &lt;text&gt; &amp; more</p>\n\n<div>\n<b>入れ子</b>\n</div>\n');
+  });
+});
