@@ -17,6 +17,7 @@ import { createMatcher, type Matcher } from '../glossary/match.js';
 import { containsAcceptedTerm, findTargetTerms } from '../glossary/target/index.js';
 import type { Glossary } from '../glossary/types.js';
 import { inlineContextOf } from '../markdown/inline.js';
+import { untranslatedHtml } from '../markdown/html-text.js';
 import { parseMarkdown } from '../markdown/parse.js';
 import type { SourceArticle } from '../markdown/types.js';
 import { displayPath, listArticles, loadArticle } from '../project/articles.js';
@@ -270,6 +271,7 @@ function prepareArticle(project: Project, article: SourceArticle, languages: rea
     definitions: definitionsOf(tree),
     sources,
     targets: languages.map((lng) => prepareTarget(project, article, lng, sources, previousSource)),
+    html: untranslatedHtml(tree, article.source, article.segments).map((found) => ({ text: found.text, place: placeOf(found.offset) })),
   };
 }
 

@@ -193,6 +193,8 @@ export interface ArticleInput {
   sources: SourceSegment[];
   /** One per target language of the run, in config order. */
   targets: TargetCatalog[];
+  /** Japanese text in raw HTML that no segment covers. */
+  html: Array<{ text: string; place: Location }>;
 }
 
 /** An edition file compared with what `build` would write there (the verdict of `build --dry-run`). */

@@ -13,6 +13,7 @@ import { termForbidden } from './term-forbidden.js';
 import { termNoTarget } from './term-no-target.js';
 import { termUntranslated } from './term-untranslated.js';
 import { textUntranslated } from './text-untranslated.js';
+import { textUntranslatedHtml } from './text-untranslated-html.js';
 
 export const rules: readonly Rule[] = [
   segmentMissing,
@@ -21,6 +22,7 @@ export const rules: readonly Rule[] = [
   termNoTarget,
   termForbidden,
   textUntranslated,
+  textUntranslatedHtml,
   markupMismatch,
   sourceVariant,
   editionOutdated,
