@@ -213,6 +213,8 @@ export function percentTranslated(total: number, missing: number): number {
 }
 
 function renderOrExplain(project: Project, article: SourceArticle, lng: string, catalog: string, texts: Map<string, string>): string {
+  // Every segment in its source text (the source edition, an untranslated one): the edition is the source file.
+  if (article.segments.every((segment) => texts.get(segment.key) === segment.text)) return article.bom ? `\ufeff${article.source}` : article.source;
   try {
     const contents = renderEdition({
       source: article.source,
