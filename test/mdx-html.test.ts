@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../src/build/build.js';
 import { renderEdition } from '../src/build/edition.js';
 import { extract } from '../src/catalog/extract.js';
+import { compareMarkup, markupOf } from '../src/check/rules/markup-mismatch.js';
+import { parseInline } from '../src/markdown/inline.js';
 import { parseMarkdown } from '../src/markdown/parse.js';
 import { segmentMarkdown } from '../src/markdown/segment.js';
 import { makeProject, read, readJson, write } from './helpers/project.js';
@@ -82,6 +84,17 @@ describe('MDX articles', () => {
     expect(result.failures.map((failure) => `${failure.file}:${failure.line}:${failure.column}`)).toEqual(['source/a.mdx:3:1']);
     expect(result.failures[0]?.message).toMatch(/^invalid MDX: /);
     expect(read(root, 'out/ja/b.md')).toBe('本文。\n');
+  });
+});
+
+describe('markup/mismatch on MDX', () => {
+  it('reports a heading id or expression the translation dropped', () => {
+    const context = { definitions: [], footnotes: [], syntax: 'mdx' as const };
+    const source = markupOf(parseInline('はじめに {/*intro*/}と{props.name}', context));
+    expect(compareMarkup(source, markupOf(parseInline('Introduction {/*intro*/} and {props.name}', context)))).toEqual([]);
+    expect(compareMarkup(source, markupOf(parseInline('Introduction and {props.name}', context)))).toEqual([
+      'MDX expressions differ from the source: missing “{/*intro*/}”',
+    ]);
   });
 });
 

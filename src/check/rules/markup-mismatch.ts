@@ -1,7 +1,8 @@
 /**
  * `markup/mismatch`: the translation's inline Markdown does not carry the same markup as the source:
  * inline code, link and image URLs, footnote references, heading IDs (`{#custom-id}`, as Docusaurus, Hugo
- * and Pandoc write them, so anchors keep working in every edition), or the number of emphasis, strong and
+ * and Pandoc write them, so anchors keep working in every edition), MDX expressions (the comment
+ * expressions MDX sites put after a heading as its id, `{frontmatter.title}`), or the number of emphasis, strong and
  * delete spans differ. Reference links count by the URL they resolve to, so `[text][ref]` may become
  * `[text](url)`, and a collapsed or shortcut reference whose text is translated (`[関数][]` →
  * `[Functions][]`) counts as the full reference build writes for it (`[Functions][関数]`). So a translation
@@ -62,6 +63,7 @@ const t = defineMessages('check-rule-markup-mismatch', {
     images: 'Image URLs',
     footnotes: 'Footnote references',
     anchors: 'Heading IDs',
+    expressions: 'MDX expressions',
     emphasis: 'Emphasis count',
     strong: 'Strong emphasis count',
     delete: 'Strikethrough count',
@@ -78,6 +80,7 @@ const t = defineMessages('check-rule-markup-mismatch', {
     images: '画像 URL',
     footnotes: '脚注参照',
     anchors: '見出し ID',
+    expressions: 'MDX の式',
     emphasis: '強調の数',
     strong: '強い強調の数',
     delete: '取り消し線の数',
@@ -98,6 +101,8 @@ export interface Markup {
   footnotes: string[];
   /** `{#custom-id}` attributes: the anchors links point at. */
   anchors: string[];
+  /** MDX `{expressions}`, including the comment heading ids of MDX sites: code, never translated. */
+  expressions: string[];
   emphasis: number;
   strong: number;
   delete: number;
@@ -106,8 +111,9 @@ export interface Markup {
 export function markupOf(nodes: readonly PhrasingContent[], definitions: ReadonlyMap<string, string> = new Map()): Markup {
   // A reference to an undefined label stays visible as `[label]`.
   const resolve = (identifier: string) => definitions.get(identifier) ?? `[${identifier}]`;
-  const markup: Markup = { code: [], links: [], images: [], footnotes: [], anchors: [], emphasis: 0, strong: 0, delete: 0 };
+  const markup: Markup = { code: [], links: [], images: [], footnotes: [], anchors: [], expressions: [], emphasis: 0, strong: 0, delete: 0 };
   const walk = (node: Nodes): void => {
+    if ((node.type as string) === 'mdxTextExpression') markup.expressions.push(`{${(node as unknown as { value: string }).value}}`);
     switch (node.type) {
       case 'inlineCode':
         markup.code.push(node.value);
@@ -166,6 +172,7 @@ export function compareMarkup(source: Markup, target: Markup): string[] {
     ['images', source.images, target.images, 'listDiffersPlural'],
     ['footnotes', source.footnotes, target.footnotes, 'listDiffersPlural'],
     ['anchors', source.anchors, target.anchors, 'listDiffersPlural'],
+    ['expressions', source.expressions, target.expressions, 'listDiffersPlural'],
   ] as const;
   for (const [what, expected, actual, template] of lists) {
     const missing = multisetMinus(expected, actual);
