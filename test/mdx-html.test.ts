@@ -98,6 +98,35 @@ describe('markup/mismatch on MDX', () => {
   });
 });
 
+describe('VitePress containers in Markdown', () => {
+  const source = '::: tip パッケージ作者の方へ\nこのセクションは自動的に生成されます。\n:::\n\n::: details\n\n詳しい説明。\n\n:::\n\n> ::: warning 注意\n> 引用の中の\n> 警告。\n> :::\n';
+
+  it('keeps the fences out of the segments: the title and the body are translated, the fence lines stay', () => {
+    const { segments } = segmentMarkdown(source, { frontMatter });
+    expect(segments.map((segment) => [segment.kind, segment.text])).toEqual([
+      ['label', 'パッケージ作者の方へ'],
+      ['paragraph', 'このセクションは自動的に生成されます。'],
+      ['paragraph', '詳しい説明。'],
+      ['label', '注意'],
+      ['paragraph', '引用の中の\n警告。'],
+    ]);
+  });
+
+  it('writes the translation between the fences as written', () => {
+    const english: Record<string, string> = {
+      パッケージ作者の方へ: 'For package authors',
+      'このセクションは自動的に生成されます。': 'This section is generated.\nAutomatically.',
+      '詳しい説明。': 'Details.',
+      注意: 'Warning',
+      '引用の中の\n警告。': 'A warning in a quote.',
+    };
+    const edition = renderEdition({ source, frontMatter, textOf: (segment) => english[segment.text] ?? segment.text });
+    expect(edition).toBe(
+      '::: tip For package authors\nThis section is generated.\nAutomatically.\n:::\n\n::: details\n\nDetails.\n\n:::\n\n> ::: warning Warning\n> A warning in a quote.\n> :::\n',
+    );
+  });
+});
+
 describe('HTML in Markdown', () => {
   it('extracts the text of a simple element wrapping inline text, keeping the tags', () => {
     const source = '<p align="center">中央の文</p>\n\n<div>\n<b>入れ子</b>\n</div>\n';

@@ -5,7 +5,7 @@ import { InlineParseError, type InlineContext, escapeBlockStarts, inlineContextO
 import { compareLinkTargets } from '../markdown/links.js';
 import { MarkdownSyntaxError, parseMarkdown, type Syntax, stringifyMarkdown } from '../markdown/parse.js';
 import { rewriteLostReferences } from '../markdown/references.js';
-import { type SegmentedMarkdown, type SegmentNode, segmentMarkdown } from '../markdown/segment.js';
+import { inlineSourceText, type SegmentedMarkdown, type SegmentNode, segmentMarkdown } from '../markdown/segment.js';
 import {
   applySplices,
   continuationPrefix,
@@ -109,8 +109,8 @@ export function renderEditionWithMethod(input: EditionInput): { text: string; me
     changes.push({
       segment,
       node,
-      from: node.children[0]!.position!.start.offset!,
-      to: node.children.at(-1)!.position!.end.offset!,
+      from: segment.range?.from ?? node.children[0]!.position!.start.offset!,
+      to: segment.range?.to ?? node.children.at(-1)!.position!.end.offset!,
       markdown: prepareTranslation(text, segment, node, context),
     });
   }
@@ -118,7 +118,7 @@ export function renderEditionWithMethod(input: EditionInput): { text: string; me
   if (changes.length === 0 && frontMatterChanges.length === 0 && textSplices.length === 0) return { text: input.source, method: 'splice' };
   // The source as it is, for the link check (the segments of `parsed.tree` are replaced next).
   const sourceTree = structuredClone(parsed.tree);
-  replaceChangedContent(changes, context);
+  replaceChangedContent(contentsOf(changes, parsed, input.source), context);
 
   const eol = lineEndingOf(input.source);
   const splices: Splice[] = changes.map(({ from, to, markdown }) => ({
@@ -144,29 +144,70 @@ export function renderEditionWithMethod(input: EditionInput): { text: string; me
   throw editionErrorAt(parsed.tree, splicedDifference, ownerOf);
 }
 
+/** The new inline content of one block: the markdown its content must parse from. */
+interface NodeContent {
+  node: SegmentNode;
+  markdown: string;
+  cell: boolean;
+  /** The segment named when the content does not parse. */
+  segment: Segment;
+}
+
 /**
- * The intended tree: each changed segment's content replaced by its translation parsed as inline Markdown
+ * The inline Markdown each changed block must parse from: the translation, or, for a block holding several
+ * segments (a VitePress container's title and body), its source text with each changed range replaced.
+ */
+function contentsOf(changes: readonly Change[], parsed: SegmentedMarkdown, source: string): NodeContent[] {
+  const byNode = new Map<SegmentNode, Change[]>();
+  for (const change of changes) byNode.set(change.node, [...(byNode.get(change.node) ?? []), change]);
+  const contents: NodeContent[] = [];
+  for (const [node, nodeChanges] of byNode) {
+    const [first] = nodeChanges as [Change];
+    const cell = first.segment.kind === 'cell';
+    if (!first.segment.range) {
+      contents.push({ node, markdown: first.markdown, cell, segment: first.segment });
+      continue;
+    }
+    const nodeFrom = node.children[0]!.position!.start.offset!;
+    const nodeTo = node.children.at(-1)!.position!.end.offset!;
+    const quoteDepth = [...continuationPrefix(source, nodeFrom)].filter((char) => char === '>').length;
+    const sourceText = (from: number, to: number) => inlineSourceText(source.slice(from, to), quoteDepth);
+    const segments = parsed.segments.filter((segment) => parsed.nodes.get(segment.key) === node).sort((a, b) => a.range!.from - b.range!.from);
+    let markdown = '';
+    let cursor = nodeFrom;
+    for (const segment of segments) {
+      const change = nodeChanges.find((candidate) => candidate.segment === segment);
+      markdown += sourceText(cursor, segment.range!.from) + (change ? change.markdown : segment.text);
+      cursor = segment.range!.to;
+    }
+    contents.push({ node, markdown: markdown + sourceText(cursor, nodeTo), cell, segment: first.segment });
+  }
+  return contents;
+}
+
+/**
+ * The intended tree: each changed block's content replaced by its new Markdown parsed as inline Markdown
  * (paragraphs and headings in one parser run when they allow it, table cells as GFM reads a cell).
  */
-function replaceChangedContent(changes: readonly Change[], context: InlineContext): void {
-  const inline = changes.filter((change) => change.segment.kind !== 'cell');
+function replaceChangedContent(contents: readonly NodeContent[], context: InlineContext): void {
+  const inline = contents.filter((content) => !content.cell);
   const batch = parseInlineBatch(
-    inline.map((change) => change.markdown),
+    inline.map((content) => content.markdown),
     context,
   );
-  if (batch) for (const [index, change] of inline.entries()) setContent(change, batch[index]!);
-  for (const change of batch ? changes.filter((candidate) => candidate.segment.kind === 'cell') : changes) {
+  if (batch) for (const [index, content] of inline.entries()) setContent(content, batch[index]!);
+  for (const content of batch ? contents.filter((candidate) => candidate.cell) : contents) {
     try {
-      setContent(change, parseInline(change.markdown, context, { cell: change.segment.kind === 'cell' }));
+      setContent(content, parseInline(content.markdown, context, { cell: content.cell }));
     } catch (error) {
-      if (error instanceof InlineParseError) throw new EditionError(change.segment.key, error.message, change.segment.start.line);
+      if (error instanceof InlineParseError) throw new EditionError(content.segment.key, error.message, content.segment.start.line);
       throw error;
     }
   }
 }
 
-function setContent(change: Change, children: PhrasingContent[]): void {
-  change.node.children = children as typeof change.node.children;
+function setContent(content: NodeContent, children: PhrasingContent[]): void {
+  content.node.children = children as typeof content.node.children;
 }
 
 /**

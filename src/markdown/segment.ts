@@ -4,7 +4,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import { type Document, isScalar, isSeq, type Scalar } from 'yaml';
 import { parseMarkdown, type Syntax } from './parse.js';
 import { alignRun, collectRuns, hasProse } from './runs.js';
-import type { Segment, SegmentKind, SourcePoint } from './types.js';
+import type { Segment, SegmentKind, SourcePoint, TextRun } from './types.js';
 import { placeOfOffset } from '../util/errors.js';
 import { parseYaml } from '../util/yaml.js';
 
@@ -97,14 +97,89 @@ export function segmentMarkdown(text: string, options: SegmentOptions): Segmente
     }
     if (node.type !== 'heading' && node.type !== 'paragraph' && node.type !== 'tableCell') return;
     const kind: SegmentKind = node.type === 'tableCell' ? 'cell' : node.type;
-    const segment = segmentOfNode(node, kind, ancestors, text, keys);
-    if (segment) {
+    const parts = node.type === 'paragraph' && options.syntax !== 'mdx' ? containerParts(node, ancestors, text, keys) : undefined;
+    for (const segment of parts ?? [segmentOfNode(node, kind, ancestors, text, keys)]) {
+      if (!segment) continue;
       segments.push(segment);
       nodes.set(segment.key, node);
     }
     return 'skip';
   });
   return { tree, segments, nodes, frontMatter, places };
+}
+
+/** A VitePress (markdown-it-container) fence line: `::: tip タイトル` opens, a bare `:::` closes. */
+const CONTAINER_OPEN = /^(:{3,}[ \t]*[\w-]+)(?:[ \t]+(.*?))?[ \t]*$/;
+const CONTAINER_CLOSE = /^:{3,}[ \t]*$/;
+
+/**
+ * A paragraph holding VitePress container fences (`::: tip タイトル` … `:::`, which CommonMark reads as
+ * text) is split so the fences stay as written: the title becomes a `label` segment and the lines between
+ * the fences a `paragraph` segment. Undefined when the paragraph has no fence line.
+ */
+function containerParts(node: Paragraph, ancestors: Parent[], source: string, keys: KeyAllocator): Segment[] | undefined {
+  const first = node.children[0]?.position?.start.offset;
+  const last = node.children.at(-1)?.position?.end.offset;
+  if (first === undefined || last === undefined) return undefined;
+  const quoteDepth = ancestors.filter((ancestor) => ancestor.type === 'blockquote').length;
+  const lines = linesOf(source, first, last, quoteDepth);
+  const open = CONTAINER_OPEN.exec(lines[0]!.text);
+  const close = lines.length > 1 && CONTAINER_CLOSE.test(lines.at(-1)!.text);
+  if (!open && !close) return undefined;
+  const parts: Segment[] = [];
+  const runs = collectRuns(node.children as PhrasingContent[], source);
+  const add = (kind: SegmentKind, from: number, to: number) => {
+    const partRuns = clipRuns(runs, from, to);
+    if (from >= to || !hasProse(partRuns)) return;
+    const segmentText = inlineSourceText(source.slice(from, to), quoteDepth);
+    const at = placeOfOffset(source, from);
+    parts.push({ key: keys.allocate(kind, segmentText), kind, text: segmentText, start: { line: at.line, column: at.column, offset: from }, runs: partRuns, range: { from, to } });
+  };
+  let bodyFrom = lines[0]!.from;
+  if (open) {
+    if (open[2]) add('label', lines[0]!.from + lines[0]!.text.indexOf(open[2], open[1]!.length), lines[0]!.from + lines[0]!.text.trimEnd().length);
+    bodyFrom = lines[1]?.from ?? last;
+  }
+  const bodyLines = lines.filter((line) => line.from >= bodyFrom && !(close && line === lines.at(-1)));
+  if (bodyLines.length > 0) add('paragraph', bodyLines[0]!.from, bodyLines.at(-1)!.from + bodyLines.at(-1)!.text.length);
+  return parts;
+}
+
+/** The lines of `source` from `from` to `to`, each with its container prefix (`> `, indentation) skipped. */
+function linesOf(source: string, from: number, to: number, quoteDepth: number): Array<{ from: number; text: string }> {
+  const lines: Array<{ from: number; text: string }> = [];
+  let cursor = from;
+  let index = 0;
+  for (const raw of source.slice(from, to).split(/(?<=\r\n|\n|\r)/)) {
+    const line = raw.replace(/\r?\n$|\r$/, '');
+    let skip = 0;
+    if (index > 0) {
+      let rest = line;
+      for (let depth = 0; depth < quoteDepth; depth++) {
+        const marker = /^[ \t]*>[ \t]?/.exec(rest);
+        if (!marker) break;
+        rest = rest.slice(marker[0].length);
+      }
+      skip = line.length - rest.length + (rest.length - rest.replace(/^[ \t]+/, '').length);
+    }
+    lines.push({ from: cursor + skip, text: line.slice(skip) });
+    cursor += raw.length;
+    index++;
+  }
+  return lines;
+}
+
+/** The parts of runs that fall inside [from, to). */
+function clipRuns(runs: readonly TextRun[], from: number, to: number): TextRun[] {
+  const clipped: TextRun[] = [];
+  for (const run of runs) {
+    let start = 0;
+    while (start < run.text.length && run.offsets[start]! < from) start++;
+    let end = start;
+    while (end < run.text.length && run.offsets[end]! < to) end++;
+    if (end > start) clipped.push({ text: run.text.slice(start, end), offsets: [...run.offsets.slice(start, end), run.offsets[end - 1]! + 1] });
+  }
+  return clipped;
 }
 
 /**

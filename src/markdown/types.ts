@@ -22,7 +22,7 @@ export interface TextRun {
   offsets: number[];
 }
 
-export type SegmentKind = 'heading' | 'paragraph' | 'cell' | 'meta' | 'attribute' | 'html';
+export type SegmentKind = 'heading' | 'paragraph' | 'cell' | 'meta' | 'attribute' | 'html' | 'label';
 
 /**
  * One translatable unit: a heading, a paragraph, a table cell, a named front-matter field value, or (MDX) a
@@ -38,6 +38,11 @@ export interface Segment {
   start: SourcePoint;
   /** Searchable prose of the segment with file offsets. */
   runs: TextRun[];
+  /**
+   * The source range when the segment is only part of its block (a VitePress container's title or body,
+   * with the `:::` fences outside it); otherwise the block's whole inline content.
+   */
+  range?: { from: number; to: number };
   /** For `meta` segments: the front-matter field (`title`, `tags`…); for `attribute` segments: the attribute name. */
   field?: string;
 }
