@@ -81,6 +81,20 @@ describe('source-preserving editions', () => {
   });
 });
 
+describe('the two real articles remark-stringify could not write', () => {
+  it('a list directly before a closing component tag', () => {
+    const source = '<BlogCard title="記事">\n\n- 一つ目\n- 二つ目\n</BlogCard>\n\n本文。\n';
+    const result = edition(source, { 一つ目: 'First', 二つ目: 'Second', '本文。': 'Text.' });
+    expect(result).toBe('<BlogCard title="記事">\n\n- First\n- Second\n</BlogCard>\n\nText.\n');
+  });
+
+  it('inline code written as <code> holding a backtick', () => {
+    const source = 'バッククォート <code>`</code> で囲みます。\n';
+    const result = edition(source, { 'バッククォート <code>`</code> で囲みます。': 'Wrap it in backticks <code>`</code>.' });
+    expect(result).toBe('Wrap it in backticks <code>`</code>.\n');
+  });
+});
+
 describe('translations that would change the structure are escaped at the splice', () => {
   it.each([
     ['a heading start', '# Not a heading', '\\# Not a heading'],
