@@ -66,9 +66,16 @@ interface Change {
  * the source edition is the source file. It is then parsed again and compared with the tree it is meant to
  * be (the source tree with each changed segment's content replaced by its translation parsed as inline
  * Markdown) and, for links, images and footnote references, with the source itself. When the splice does
- * not verify (a translation that still changes the block structure around it despite the escaping), the
- * article is written with remark-stringify instead, verified the same way; only when both fail is it an
- * EditionError naming the segment, never a silently wrong file.
+ * not verify, the article is written with remark-stringify instead, verified the same way; only when both
+ * fail is it an EditionError naming the segment, never a silently wrong file.
+ *
+ * Where a splice cannot be placed safely, and remark-stringify writes the article instead:
+ * - a translation that changes the block structure around it despite the escaping at the splice, such as
+ *   a table cell written without padding (`|甲|`) whose translation ends in `\`, which would escape the
+ *   next pipe and join two cells (remark-stringify pads cells);
+ * - any other edition whose spliced bytes do not parse back to the intended tree (the verification finds it).
+ * Within the splice itself, a front-matter value that is a block scalar or spans lines is not replaced in
+ * place: the front matter is written again by `yaml` (`frontMatterSplices`).
  */
 export function renderEdition(input: EditionInput): string {
   return renderEditionWithMethod(input).text;
