@@ -78,6 +78,14 @@ describe('MDX articles', () => {
     expect(existsSync(join(root, 'out/en/guide.md'))).toBe(false);
   });
 
+  it('refuses a .md and an .mdx with one article id (they would share a catalog), writing nothing', () => {
+    const root = makeProject({ 'source/guide.md': '本文。\n', 'source/guide.mdx': '本文。\n' });
+    expect(() => extract({ root })).toThrow(/^source\/guide\.mdx: same article id "guide" as source\/guide\.md/);
+    expect(() => build({ root })).toThrow(/same article id "guide"/);
+    expect(existsSync(join(root, 'out'))).toBe(false);
+    expect(existsSync(join(root, 'locales'))).toBe(false);
+  });
+
   it('reports invalid MDX with file:line:column and still builds the other articles', () => {
     const root = makeProject({ 'source/a.mdx': '# 題\n\n<Card>\n閉じていない\n', 'source/b.md': '本文。\n' });
     const result = build({ root });

@@ -3,7 +3,7 @@ import { dirname, resolve, } from 'node:path';
 import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
 import { loadProject, type Project } from '../config/load.js';
 import type { SourceArticle } from '../markdown/types.js';
-import { articleId, displayPath, listArticles, loadArticle } from '../project/articles.js';
+import { assertDistinctArticles, displayPath, listArticles, loadArticle } from '../project/articles.js';
 import { YakugoError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { EditionError, renderEdition } from './edition.js';
@@ -91,8 +91,8 @@ export function build(options: BuildOptions = {}): BuildResult {
   const project = loadProject(options.root ?? '.', options.config);
   const { config } = project;
   const files = options.files ?? listArticles(project);
-  // A file outside the source folder is a usage error that makes the whole run meaningless: checked first.
-  for (const file of files) articleId(project, file);
+  // A file outside the source folder, or two files with one id, make the whole run meaningless: checked first.
+  assertDistinctArticles(project, files);
   const failures: ArticleFailure[] = [];
   const articles: SourceArticle[] = [];
   for (const file of files) {

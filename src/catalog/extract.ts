@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { loadProject, type Project } from '../config/load.js';
 import type { SourceArticle } from '../markdown/types.js';
-import { displayPath, listArticles, loadArticle } from '../project/articles.js';
+import { assertDistinctArticles, displayPath, listArticles, loadArticle } from '../project/articles.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { catalogPath, formatCatalog, readCatalogIfExists } from './catalog.js';
 import { type Carried, mergeCatalog, type Orphan } from './merge.js';
@@ -48,6 +48,7 @@ export function extract(options: ExtractOptions = {}): ExtractResult {
   const project = loadProject(options.root ?? '.', options.config);
   const { config } = project;
   const files = options.files ?? listArticles(project);
+  assertDistinctArticles(project, files);
   const articles = files.map((file) => loadArticle(project, file));
   const writes: PendingWrite[] = [];
   const languages: ExtractLanguageReport[] = [];

@@ -49,6 +49,22 @@ export function articleId(project: Project, file: string): string {
   return relative(project.dirs.source, file).split(sep).join('/').replace(ARTICLE_EXTENSION, '');
 }
 
+/**
+ * Refuses two files with one article id (`guide.md` and `guide.mdx`): they would share one catalog and
+ * overwrite each other's editions. Also refuses a file outside the source folder (see `articleId`).
+ */
+export function assertDistinctArticles(project: Project, files: readonly string[]): void {
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const id = articleId(project, file);
+    const other = seen.get(id);
+    if (other !== undefined) {
+      throw new YakugoError(inputMessage('sameArticleId', { id, other: displayPath(project, other) }), { file: displayPath(project, file) });
+    }
+    seen.set(id, file);
+  }
+}
+
 /** A path relative to the project root with `/` separators, for messages and reports. */
 export function displayPath(project: Project, file: string): string {
   const path = relative(project.root, file).split(sep).join('/');

@@ -36,6 +36,7 @@ export const inputMessage = defineMessages('input', {
     roundTrip: 'the written Markdown does not parse back to the same document: {{detail}}',
     invalidSyntax: 'does not parse: {{detail}}',
     invalidMdx: 'invalid MDX: {{detail}}',
+    sameArticleId: 'same article id "{{id}}" as {{other}}: they would share one catalog and one edition; rename one',
   },
   ja: {
     notUtf8: 'UTF-8 ではありません: 不正なバイト 0x{{byte}}',
@@ -68,5 +69,6 @@ export const inputMessage = defineMessages('input', {
     roundTrip: '書き出した Markdown を読み直すと元の文書と一致しません: {{detail}}',
     invalidSyntax: '構文として読めません: {{detail}}',
     invalidMdx: 'MDX として読めません: {{detail}}',
+    sameArticleId: '{{other}} と記事 ID "{{id}}" が同じです。カタログと版を共有してしまうので、どちらかの名前を変えてください',
   },
 });
