@@ -56,7 +56,7 @@ describe('yakugo CLI', () => {
     const root = makeProject({ 'yakugo.config.yaml': 'languages: [en]\n' });
     const { code, stderr } = await cli(['--root', root, 'build']);
     expect(code).toBe(0);
-    expect(stderr).toBe('no articles (*.md) under source\n');
+    expect(stderr).toBe('no articles (*.md, *.mdx) under source\n');
   });
 
   it('reads --config relative to the working folder, like ESLint, not to --root', async () => {

@@ -21,7 +21,7 @@ const t = defineMessages('build', {
     requiredMark: ' (required)',
     sourceMark: ' (source)',
     progress: 'building',
-    noArticles: 'no articles (*.md) under {{dir}}',
+    noArticles: 'no articles (*.md, *.mdx) under {{dir}}',
     failure: '{{file}}:{{line}}:{{column}}: {{message}}',
     failureEdition: '{{file}}:{{line}}:{{column}}: {{lng}} edition of {{article}} not built: {{message}}',
     failed: '{{count}} article(s) failed: {{articles}}',
@@ -39,7 +39,7 @@ const t = defineMessages('build', {
     requiredMark: '(必須)',
     sourceMark: '(原文)',
     progress: '作成中',
-    noArticles: '{{dir}} に記事(*.md)がありません',
+    noArticles: '{{dir}} に記事(*.md、*.mdx)がありません',
     failure: '{{file}}:{{line}}:{{column}}: {{message}}',
     failureEdition: '{{file}}:{{line}}:{{column}}: {{article}} の {{lng}} 版を作れませんでした: {{message}}',
     failed: '{{count}} 件の記事で失敗しました: {{articles}}',
@@ -91,7 +91,7 @@ export function register(program: Command): void {
           context.stderr.write(`${context.colors.red(t('outdated', { file: edition.file }))}\n`);
         }
       }
-      if (result.editions.length === 0) context.stderr.write(`${t('noArticles', { dir: displayPath(context.project, context.project.dirs.source) })}\n`);
+      if (result.editions.length === 0 && result.failures.length === 0) context.stderr.write(`${t('noArticles', { dir: displayPath(context.project, context.project.dirs.source) })}\n`);
       for (const summary of result.languages) {
         const mark = summary.lng === config.sourceLanguage ? t('sourceMark') : summary.required ? t('requiredMark') : '';
         const percent = percentTranslated(summary.segments, summary.segments - summary.translated);

@@ -16,7 +16,7 @@ const t = defineMessages('extract', {
     orphan: '{{lng}} {{article}}: translation of {{key}} has no source paragraph any more; kept in {{catalog}}',
     orphanProbably: '{{lng}} {{article}}: translation of {{key}} has no source paragraph any more; kept in {{catalog}} (probably belongs to {{probably}}, {{percent}}% similar)',
     summary: '{{articles}} article(s), {{segments}} segment(s); {{written}} file(s) updated',
-    noArticles: 'no articles (*.md) under {{dir}}',
+    noArticles: 'no articles (*.md, *.mdx) under {{dir}}',
   },
   ja: {
     description: '原文カタログを作り直し、各言語のカタログに新しいキーを加える(訳文は消さない)',
@@ -28,7 +28,7 @@ const t = defineMessages('extract', {
     orphan: '{{lng}} {{article}}: {{key}} の訳文は原文の段落がなくなりました。{{catalog}} に残してあります',
     orphanProbably: '{{lng}} {{article}}: {{key}} の訳文は原文の段落がなくなりました。{{catalog}} に残してあります({{probably}} のものと思われます。類似度 {{percent}}%)',
     summary: '記事 {{articles}} 件、セグメント {{segments}} 件。更新したファイル {{written}} 件',
-    noArticles: '{{dir}} に記事(*.md)がありません',
+    noArticles: '{{dir}} に記事(*.md、*.mdx)がありません',
   },
 });
 
