@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build/build.js';
+import { runCheck } from '../src/check/run.js';
+import { loadProject } from '../src/config/load.js';
 import { renderEdition } from '../src/build/edition.js';
 import { extract } from '../src/catalog/extract.js';
 import { compareMarkup, markupOf } from '../src/check/rules/markup-mismatch.js';
@@ -41,7 +43,7 @@ describe('MDX articles', () => {
     const { segments } = segmentMarkdown(mdx, { frontMatter, syntax: 'mdx' });
     expect(segments.map((segment) => [segment.kind, segment.text])).toEqual([
       ['meta', '記事'],
-      ['heading', 'はじめに {/*intro*/}'],
+      ['heading', 'はじめに'],
       ['attribute', 'カードの題'],
       ['paragraph', 'カードの本文です。'],
       ['paragraph', '項目'],
@@ -56,7 +58,7 @@ describe('MDX articles', () => {
     extract({ root });
     const english: Record<string, string> = {
       記事: 'Article',
-      'はじめに {/*intro*/}': 'Introduction {/*intro*/}',
+      はじめに: 'Introduction',
       カードの題: 'Card "title" & more',
       'カードの本文です。': 'The card body.',
       項目: 'Item',
@@ -103,6 +105,26 @@ describe('markup/mismatch on MDX', () => {
     expect(compareMarkup(source, markupOf(parseInline('Introduction and {props.name}', context)))).toEqual([
       'MDX expressions differ from the source: missing “{/*intro*/}”',
     ]);
+  });
+});
+
+describe('check on an MDX article', () => {
+  it('keeps a heading id out of the translation, and reports an expression a translation dropped (markup/mismatch, at the catalog entry)', async () => {
+    const root = makeProject({
+      'yakugo.config.yaml': 'languages: [en]\nrequired: [en]\n',
+      'source/guide.mdx': '## はじめに {/*intro*/}\n\n<Card title="題">\n{props.name}の本文。\n</Card>\n',
+    });
+    extract({ root });
+    const ja = readJson(root, 'locales/ja/guide.json');
+    expect(Object.values(ja)).toEqual(['はじめに', '題', '{props.name}の本文。']);
+    const english: Record<string, string> = { はじめに: 'Introduction', 題: 'Title', '{props.name}の本文。': 'The body.' };
+    write(root, 'locales/en/guide.json', `${JSON.stringify(Object.fromEntries(Object.entries(ja).map(([key, text]) => [key, english[text]!])), null, 2)}\n`);
+    const { problems } = await runCheck(loadProject(root), { rules: ['markup/mismatch', 'edition/unbuildable', 'segment/missing'] });
+    expect(problems.map((problem) => `${problem.rule} ${problem.file}:${problem.line} ${problem.message}`)).toEqual([
+      'markup/mismatch locales/en/guide.json:4 MDX expressions differ from the source: missing “{props.name}”',
+    ]);
+    build({ root });
+    expect(read(root, 'out/en/guide.mdx')).toBe('## Introduction {/*intro*/}\n\n<Card title="Title">\nThe body.\n</Card>\n');
   });
 });
 

@@ -97,7 +97,12 @@ export function segmentMarkdown(text: string, options: SegmentOptions): Segmente
     }
     if (node.type !== 'heading' && node.type !== 'paragraph' && node.type !== 'tableCell') return;
     const kind: SegmentKind = node.type === 'tableCell' ? 'cell' : node.type;
-    const parts = node.type === 'paragraph' && options.syntax !== 'mdx' ? containerParts(node, ancestors, text, keys) : undefined;
+    const parts =
+      node.type === 'paragraph' && options.syntax !== 'mdx'
+        ? containerParts(node, ancestors, text, keys)
+        : node.type === 'heading' && options.syntax === 'mdx'
+          ? headingWithoutId(node, text, keys)
+          : undefined;
     for (const segment of parts ?? [segmentOfNode(node, kind, ancestors, text, keys)]) {
       if (!segment) continue;
       segments.push(segment);
@@ -143,6 +148,27 @@ function containerParts(node: Paragraph, ancestors: Parent[], source: string, ke
   const bodyLines = lines.filter((line) => line.from >= bodyFrom && !(close && line === lines.at(-1)));
   if (bodyLines.length > 0) add('paragraph', bodyLines[0]!.from, bodyLines.at(-1)!.from + bodyLines.at(-1)!.text.length);
   return parts;
+}
+
+/**
+ * An MDX heading ending in a comment expression used as its id (MDX sites write the `{#intro}` of other
+ * Markdown as a JavaScript comment in braces): the id stays out of the segment, so every edition keeps it
+ * whatever the translation.
+ * Undefined when the heading has no such id.
+ */
+function headingWithoutId(node: Heading, source: string, keys: KeyAllocator): Segment[] | undefined {
+  const last = node.children.at(-1) as { type: string; value?: string } | undefined;
+  if (last?.type !== 'mdxTextExpression' || !/^\s*\/\*[\s\S]*\*\/\s*$/.test(last.value ?? '')) return undefined;
+  const content = node.children.slice(0, -1);
+  const from = content[0]?.position?.start.offset;
+  const end = content.at(-1)?.position?.end.offset;
+  if (from === undefined || end === undefined) return [];
+  const to = from + source.slice(from, end).trimEnd().length;
+  const runs = clipRuns(collectRuns(content as PhrasingContent[], source), from, to);
+  if (from >= to || !hasProse(runs)) return [];
+  const segmentText = source.slice(from, to);
+  const at = placeOfOffset(source, from);
+  return [{ key: keys.allocate('heading', segmentText), kind: 'heading', text: segmentText, start: { line: at.line, column: at.column, offset: from }, runs, range: { from, to } }];
 }
 
 /** The lines of `source` from `from` to `to`, each with its container prefix (`> `, indentation) skipped. */
