@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { makeProject, read } from './helpers/project.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeProject, read, write } from './helpers/project.js';
 
 function cli(args: string[], env: { LANG?: string } = {}) {
   return runCli(args, { lang: env.LANG });
@@ -30,6 +32,20 @@ describe('yakugo CLI', () => {
     expect(stderr).toContain('en a: 1 segment(s) fall back to ja (optional language)');
   });
 
+  it('build: a bad article is reported with file:line:column, the others are written, exit 1 and the summary counts it', async () => {
+    const root = makeProject({ 'yakugo.config.yaml': 'languages: [en]\n', 'source/a.md': '本文です。\n', 'source/b.md': '別の記事。\n' });
+    await cli(['--root', root, 'extract']);
+    write(root, 'source/a.md', '---\ntitle: [unclosed\n---\n\n本文です。\n');
+    const { code, stdout, stderr } = await cli(['--root', root, 'build']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^source\/a\.md:\d+:\d+: invalid front matter/m);
+    expect(stderr).toContain('1 article(s) failed: source/a.md');
+    expect(stdout).toContain('ja (source): 1 article(s)');
+    expect(read(root, 'out/ja/b.md')).toBe('別の記事。\n');
+    expect(read(root, 'out/en/b.md')).toBe('別の記事。\n');
+    expect(existsSync(join(root, 'out/ja/a.md'))).toBe(false);
+  });
+
   it('speaks Japanese when the locale is Japanese', async () => {
     const root = makeProject({ 'source/a.md': '本文です。\n' });
     const { stdout } = await cli(['--root', root, 'extract'], { LANG: 'ja_JP.UTF-8' });
@@ -40,7 +56,7 @@ describe('yakugo CLI', () => {
     const root = makeProject({ 'yakugo.config.yaml': 'languages: [en]\n' });
     const { code, stderr } = await cli(['--root', root, 'build']);
     expect(code).toBe(0);
-    expect(stderr).toBe('no articles (*.md) under source\n');
+    expect(stderr).toBe('no articles (*.md, *.mdx) under source\n');
   });
 
   it('reads --config relative to the working folder, like ESLint, not to --root', async () => {
