@@ -21,7 +21,7 @@ export default async function pipelineBench(root: string): Promise<void> {
   const segmentLong = measure('segment 20× article, per article', () => segmentMarkdown(long, { frontMatter }));
   report('pipeline (deepseek-shock.md)', parse, [
     segment,
-    { ...render, note: 'parse + stringify + re-parse to verify' },
+    { ...render, note: 'segment + splice + one batched parse of the translations + re-parse to verify' },
     { ...segmentLong, per: 20, note: 'at or below the segment row: cost grows linearly with length' },
   ]);
 }

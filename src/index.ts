@@ -7,7 +7,7 @@
  * const result = build({ root: 'path/to/project' });
  * ```
  */
-export { type BuildOptions, type BuildResult, build, type EditionReport } from './build/build.js';
+export { type ArticleFailure, type BuildOptions, type BuildResult, build, type EditionReport } from './build/build.js';
 export { EditionError, renderEdition } from './build/edition.js';
 export { type Catalog, catalogPath, parseCatalog, readCatalog } from './catalog/catalog.js';
 export { type ExtractOptions, type ExtractResult, extract } from './catalog/extract.js';

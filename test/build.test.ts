@@ -103,15 +103,46 @@ describe('build', () => {
     expect(readdirSync(join(root, 'outside'))).toEqual(['.keep']);
   });
 
-  it('names the catalog entry of a translation that cannot be placed, and writes nothing', () => {
+  it('reports a translation that cannot be placed at its catalog entry, and still writes every other edition', () => {
     const root = projectWith('languages: [en]\n', { en: { ...english, 見出し: 'Two\n\nparagraphs' } });
-    expect(() => build({ root })).toThrow(/^locales\/en\/a\.json:3:\d+: heading\.[0-9a-f]{8} \(source\/a\.md:6\): a heading must stay on one line/);
-    expect(existsSync(join(root, 'out'))).toBe(false);
+    const result = build({ root });
+    expect(result.failures).toHaveLength(1);
+    const [failure] = result.failures;
+    expect(`${failure?.file}:${failure?.line}:${failure?.column}: ${failure?.message}`).toMatch(
+      /^locales\/en\/a\.json:3:\d+: heading\.[0-9a-f]{8} \(source\/a\.md:6\): a heading must stay on one line/,
+    );
+    expect(failure?.lng).toBe('en');
+    expect(existsSync(join(root, 'out/en/a.md'))).toBe(false);
+    expect(read(root, 'out/ja/a.md')).toBe(article);
+    expect(result.editions.find((edition) => edition.lng === 'en')?.status).toBe('failed');
   });
 
-  it('reports malformed front matter with file:line:column and writes nothing', () => {
-    const root = makeProject({ 'source/a.md': '---\ntitle: "unclosed\n---\n\n本文\n' });
-    expect(() => build({ root })).toThrow(/^source\/a\.md:\d+:\d+: invalid front matter/);
-    expect(existsSync(join(root, 'out'))).toBe(false);
+  it('one bad article never stops the others: bad front matter, a bad catalog, a translation that does not fit', () => {
+    const root = makeProject({
+      'yakugo.config.yaml': 'languages: [en]\n',
+      'source/a-front.md': '---\ntitle: "unclosed\n---\n\n本文\n',
+      'source/b-catalog.md': '本文です。\n',
+      'source/c-fits.md': '# 見出し\n\n本文です。\n',
+      'source/d-good.md': '良い記事です。\n',
+    });
+    write(root, 'source/a-front.md', '本文\n');
+    extract({ root });
+    write(root, 'source/a-front.md', '---\ntitle: "unclosed\n---\n\n本文\n');
+    write(root, 'locales/en/b-catalog.json', '{ "paragraph": ');
+    const c = readJson(root, 'locales/en/c-fits.json');
+    write(root, 'locales/en/c-fits.json', JSON.stringify(Object.fromEntries(Object.keys(c).map((key) => [key, key.startsWith('heading') ? 'A\nB' : 'Text.']))));
+    const d = readJson(root, 'locales/en/d-good.json');
+    write(root, 'locales/en/d-good.json', JSON.stringify(Object.fromEntries(Object.keys(d).map((key) => [key, 'A good article.']))));
+
+    const result = build({ root });
+    const places = result.failures.map((failure) => `${failure.article} ${failure.lng ?? '-'} ${failure.file}:${failure.line}`);
+    expect(places).toEqual(['source/a-front.md - source/a-front.md:2', 'source/b-catalog.md en locales/en/b-catalog.json:1', 'source/c-fits.md en locales/en/c-fits.json:1']);
+    expect(read(root, 'out/en/d-good.md')).toBe('A good article.\n');
+    expect(read(root, 'out/ja/b-catalog.md')).toBe('本文です。\n');
+    expect(read(root, 'out/ja/c-fits.md')).toBe('# 見出し\n\n本文です。\n');
+    for (const missing of ['out/ja/a-front.md', 'out/en/a-front.md', 'out/en/b-catalog.md', 'out/en/c-fits.md']) {
+      expect(existsSync(join(root, missing)), missing).toBe(false);
+    }
+    expect(result.languages.find((summary) => summary.lng === 'en')?.failed).toBe(2);
   });
 });

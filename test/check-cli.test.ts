@@ -161,10 +161,15 @@ describe('yakugo check', () => {
     write(root, 'yakugo.config.yaml', 'languages: [en, zh-Hans]\nrules:\n  term/untranslted: error\n');
     expect(await yakugo('--root', root, 'check')).toBe(2);
     expect(stderr).toContain('yakugo.config.yaml:3:3: unknown rule "term/untranslted" in rules');
-    write(root, 'yakugo.config.yaml', 'languages: [en, zh-Hans]\n');
+  });
+
+  it('an unreadable catalog is a problem of its article (edition/unbuildable, exit 1); the others are still checked', async () => {
+    const root = await cleanProject();
     write(root, 'locales/en/basics.json', '{ "meta.title": 3 }\n');
-    expect(await yakugo('--root', root, 'check')).toBe(2);
-    expect(stderr).toMatch(/^locales\/en\/basics\.json:1:17: /);
+    expect(await yakugo('--root', root, 'check', '--format', 'json')).toBe(1);
+    const { problems } = JSON.parse(stdout) as { problems: Array<{ rule: string; file: string; line: number; column: number; message: string }> };
+    expect(problems.map((problem) => `${problem.rule} ${problem.file}:${problem.line}:${problem.column}`)).toEqual(['edition/unbuildable locales/en/basics.json:1:17']);
+    expect(problems[0]?.message).toContain('must be a string');
   });
 
   it('speaks Japanese under a Japanese locale', async () => {

@@ -96,16 +96,19 @@ describe('mutations of the shipped English translation', () => {
     expect(found[0]!.message).toBe('Japanese text “激震” left in the en translation');
   });
 
-  it('a link URL changed → markup/mismatch at that entry', async () => {
+  it('a link URL changed → markup/mismatch at that entry, and the edition is not built (its links must be the source’s)', async () => {
     let at = 0;
     const found = await newProblems((root) => {
       const key = keyContaining(root, EN_DISTILLATION, '](https://arxiv.org/abs/1503.02531');
       at = lineOfKey(root, EN_DISTILLATION, key);
       editEntry(root, EN_DISTILLATION, key, (value) => value.replace('https://arxiv.org/abs/1503.02531', 'https://arxiv.org/abs/1503.02532'));
     });
-    expect(summary(found)).toEqual([`markup/mismatch ${EN_DISTILLATION}:${at}`]);
-    expect(found[0]!.message).toBe(
+    expect(summary(found)).toEqual([`edition/unbuildable ${EN_DISTILLATION}:${at}`, `markup/mismatch ${EN_DISTILLATION}:${at}`]);
+    expect(found.find((problem) => problem.rule === 'markup/mismatch')!.message).toBe(
       'Link URLs differ from the source: missing “https://arxiv.org/abs/1503.02531”, unexpected “https://arxiv.org/abs/1503.02532”',
+    );
+    expect(found.find((problem) => problem.rule === 'edition/unbuildable')!.message).toContain(
+      'missing link https://arxiv.org/abs/1503.02531; unexpected link https://arxiv.org/abs/1503.02532',
     );
   });
 
@@ -179,9 +182,9 @@ describe('mutations of the shipped English translation', () => {
     paragraphLine = lineOfKey(root, EN_DISTILLATION, paragraph);
     editEntry(root, EN_DISTILLATION, paragraph, (value) => `${value}\n\nA second paragraph.`);
     const found = (await problemsOf(root)).filter((problem) => !before.has(line(problem)));
-    expect(summary(found)).toEqual([`edition/outdated ${EN_DISTILLATION}:${headingLine}`, `markup/mismatch ${EN_DISTILLATION}:${paragraphLine}`]);
-    expect(found.find((problem) => problem.rule === 'edition/outdated')).toMatchObject({ key: heading, lng: 'en' });
-    expect(found.find((problem) => problem.rule === 'edition/outdated')!.message).toMatch(/a heading must stay on one line$/);
+    expect(summary(found)).toEqual([`edition/unbuildable ${EN_DISTILLATION}:${headingLine}`, `markup/mismatch ${EN_DISTILLATION}:${paragraphLine}`]);
+    expect(found.find((problem) => problem.rule === 'edition/unbuildable')).toMatchObject({ key: heading, lng: 'en' });
+    expect(found.find((problem) => problem.rule === 'edition/unbuildable')!.message).toMatch(/a heading must stay on one line$/);
   });
 
   it('an edition edited by hand → edition/outdated at the first changed line', async () => {

@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { makeProject, read } from './helpers/project.js';
+import { makeProject, read, write } from './helpers/project.js';
 
 function cli(args: string[], env: { LANG?: string } = {}) {
   return runCli(args, { lang: env.LANG });
@@ -25,11 +25,25 @@ describe('yakugo CLI', () => {
     const { code, stdout, stderr } = await cli(['--root', root, 'build']);
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toEqual([
-      'ja (source): 1 article(s), 1/1 segments translated (100%); editions: 1 written, 0 unchanged, 0 skipped',
-      'en: 1 article(s), 0/1 segments translated (0%); editions: 1 written, 0 unchanged, 0 skipped',
-      'zh-Hans: 1 article(s), 0/1 segments translated (0%); editions: 1 written, 0 unchanged, 0 skipped',
+      'ja (source): 1 article(s), 1/1 segments translated (100%); editions: 1 written, 0 unchanged, 0 skipped, 0 failed',
+      'en: 1 article(s), 0/1 segments translated (0%); editions: 1 written, 0 unchanged, 0 skipped, 0 failed',
+      'zh-Hans: 1 article(s), 0/1 segments translated (0%); editions: 1 written, 0 unchanged, 0 skipped, 0 failed',
     ]);
     expect(stderr).toContain('en a: 1 segment(s) fall back to ja (optional language)');
+  });
+
+  it('build: a bad article is reported with file:line:column, the others are written, exit 1 and the summary counts it', async () => {
+    const root = makeProject({ 'yakugo.config.yaml': 'languages: [en]\n', 'source/a.md': '本文です。\n', 'source/b.md': '別の記事。\n' });
+    await cli(['--root', root, 'extract']);
+    write(root, 'source/a.md', '---\ntitle: [unclosed\n---\n\n本文です。\n');
+    const { code, stdout, stderr } = await cli(['--root', root, 'build']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^source\/a\.md:\d+:\d+: invalid front matter/m);
+    expect(stderr).toContain('1 article(s) failed: source/a.md');
+    expect(stdout).toContain('ja (source): 1 article(s)');
+    expect(read(root, 'out/ja/b.md')).toBe('別の記事。\n');
+    expect(read(root, 'out/en/b.md')).toBe('別の記事。\n');
+    expect(existsSync(join(root, 'out/ja/a.md'))).toBe(false);
   });
 
   it('speaks Japanese when the locale is Japanese', async () => {
@@ -42,7 +56,7 @@ describe('yakugo CLI', () => {
     const root = makeProject({ 'yakugo.config.yaml': 'languages: [en]\n' });
     const { code, stderr } = await cli(['--root', root, 'build', '--allow-empty']);
     expect(code).toBe(0);
-    expect(stderr).toBe('no articles (*.md) under source\n');
+    expect(stderr).toBe('no articles (*.md, *.mdx) under source\n');
   });
 
   it('reads --config relative to the working folder, like ESLint, not to --root', async () => {
@@ -92,7 +106,7 @@ describe('yakugo CLI', () => {
     await cli(['--root', root, 'extract']);
     await cli(['--root', root, 'build']);
     const { stdout } = await cli(['--root', root, 'build']);
-    expect(stdout).toContain('ja (source): 1 article(s), 1/1 segments translated (100%); editions: 0 written, 1 unchanged, 0 skipped');
+    expect(stdout).toContain('ja (source): 1 article(s), 1/1 segments translated (100%); editions: 0 written, 1 unchanged, 0 skipped, 0 failed');
   });
 
   it('the hint on a translation whose paragraph is gone says to run extract only while extract would help', async () => {

@@ -49,6 +49,11 @@ describe('round trip of generated documents', () => {
     { weight: 1, arbitrary: fc.constant('[参照][r]') },
     { weight: 1, arbitrary: fc.constant('[^n]') },
   );
+  const inlineWithoutLinks = fc.oneof(
+    { weight: 4, arbitrary: safeText },
+    { weight: 1, arbitrary: safeText.map((text) => `**${text}**`) },
+    { weight: 1, arbitrary: safeText.map((text) => `\`${text}\``) },
+  );
   const line = fc.array(inline, { minLength: 1, maxLength: 5 }).map((parts) => parts.join(''));
   const paragraph = fc.array(line, { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n'));
   const block = fc.oneof(
@@ -76,10 +81,12 @@ describe('round trip of generated documents', () => {
 
   it('a translated edition holds exactly the translated text of every segment', () => {
     fc.assert(
-      fc.property(documents, fc.array(inline, { minLength: 1, maxLength: 3 }), (source, parts) => {
+      // Links, images and footnote references must match the source's, so the translation carries none.
+      fc.property(documents, fc.array(inlineWithoutLinks, { minLength: 1, maxLength: 3 }), (source, parts) => {
         const translation = `訳 ${parts.join(' ')}`;
-        const edition = renderEdition({ source, frontMatter, textOf: (segment) => (segment.kind === 'paragraph' ? translation : segment.text) });
         const original = segmentMarkdown(source, { frontMatter }).segments.filter((segment) => segment.kind === 'paragraph');
+        fc.pre(original.every((segment) => !segment.text.includes('[')));
+        const edition = renderEdition({ source, frontMatter, textOf: (segment) => (segment.kind === 'paragraph' ? translation : segment.text) });
         const reparsed = segmentMarkdown(edition, { frontMatter }).segments.filter((segment) => segment.kind === 'paragraph');
         expect(reparsed.length).toBe(original.length);
         // Every paragraph now says the same thing: the translation, parsed as inline Markdown.

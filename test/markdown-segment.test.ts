@@ -30,7 +30,7 @@ describe('segments', () => {
   });
 
   it('extracts paragraphs inside footnote definitions but not code, HTML or bare URLs', () => {
-    const segments = segmentsOf('本文[^1]\n\n```\nコード\n```\n\n<div>HTML</div>\n\n<https://example.com>\n\n[^1]: 脚注の本文\n');
+    const segments = segmentsOf('本文[^1]\n\n```\nコード\n```\n\n<div><b>HTML</b></div>\n\n<https://example.com>\n\n[^1]: 脚注の本文\n');
     expect(segments.map((segment) => segment.text)).toEqual(['本文[^1]', '脚注の本文']);
   });
 

@@ -4,7 +4,7 @@ import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
 import { type CatalogState, isUnreviewed, readState, statePath } from '../catalog/state.js';
 import { loadProject, type Project } from '../config/load.js';
 import type { SourceArticle } from '../markdown/types.js';
-import { displayPath, listArticles, loadArticle } from '../project/articles.js';
+import { assertDistinctArticles, displayPath, listArticles, loadArticle } from '../project/articles.js';
 import { YakugoError } from '../util/errors.js';
 import { writeAll } from '../util/write-all.js';
 import { readBytesIfExists } from '../util/fs.js';
@@ -35,8 +35,11 @@ export interface EditionReport {
   article: string;
   /** Output path relative to the root. */
   file: string;
-  /** `written`: bytes changed; `unchanged`; `skipped`: not built (missing required keys, below threshold). */
-  status: 'written' | 'unchanged' | 'skipped' | 'outdated';
+  /**
+   * `written`: bytes changed; `unchanged`; `skipped`: not built (missing required keys, below threshold);
+   * `failed`: cannot be built (see `BuildResult.failures`), nothing written.
+   */
+  status: 'written' | 'unchanged' | 'skipped' | 'outdated' | 'failed';
   segments: number;
   /** Keys that fell back to the source language. */
   fallback: string[];
@@ -65,6 +68,26 @@ export interface LanguageSummary {
   skipped: number;
   /** With `dryRun`: editions build would change. */
   outdated: number;
+  failed: number;
+}
+
+/**
+ * An article, or one edition of it, that cannot be built: unreadable source or front matter, a catalog that
+ * is not valid, or a translation that does not fit its segment. Reported at the place to fix.
+ */
+export interface ArticleFailure {
+  /** The source article, relative to the root. */
+  article: string;
+  /** The edition that failed, or null when the article itself cannot be read (then no edition is built). */
+  lng: string | null;
+  /** Where to fix it (the catalog entry, or the source file), relative to the root. */
+  file: string;
+  line: number;
+  column: number;
+  /** What is wrong, without the place. */
+  message: string;
+  /** The segment whose translation does not fit, when one does. */
+  key: string | null;
 }
 
 export interface BuildResult {
@@ -73,6 +96,8 @@ export interface BuildResult {
   languages: LanguageSummary[];
   /** Required-language keys with no translation, per edition; any makes the build fail (exit 1). */
   missing: Array<{ lng: string; article: string; catalog: string; keys: string[] }>;
+  /** Articles and editions that could not be built; every other edition was still built. */
+  failures: ArticleFailure[];
 }
 
 /**
@@ -84,9 +109,20 @@ export function build(options: BuildOptions = {}): BuildResult {
   const project = loadProject(options.root ?? '.', options.config);
   const { config } = project;
   const files = options.files ?? listArticles(project);
+  // A file outside the source folder, or two files with one id, make the whole run meaningless: checked first.
+  assertDistinctArticles(project, files);
   const chosen = options.shard ? selectShard(files, options.shard, (file) => displayPath(project, file), fileSize) : files;
-  const articles = chosen.map((file) => loadArticle(project, file));
-  const resolver = createResolver(config, loadResources(project, articles));
+  const failures: ArticleFailure[] = [];
+  const articles: SourceArticle[] = [];
+  for (const file of chosen) {
+    try {
+      articles.push(loadArticle(project, file));
+    } catch (error) {
+      failures.push(failureOf(error, displayPath(project, file), null));
+    }
+  }
+  const { resources, badCatalogs } = loadResources(project, articles, failures);
+  const resolver = createResolver(config, resources);
   const isDraft = draftLookup(project);
   const editions: EditionReport[] = [];
   const missing: BuildResult['missing'] = [];
@@ -121,8 +157,9 @@ export function build(options: BuildOptions = {}): BuildResult {
         drafts,
       };
       const catalog = displayPath(project, catalogPath(project, lng, article.id));
-      if (lng !== config.sourceLanguage) checkTranslationLimits(project, lng, article, catalog, texts, fallback);
-      if (required && fallback.length > 0) {
+      if (readsBadCatalog(config, lng, badCatalogs.get(article.id))) {
+        report.status = 'failed';
+      } else if (required && fallback.length > 0) {
         missing.push({ lng, article: article.id, catalog, keys: fallback });
         report.status = 'skipped';
       } else {
@@ -132,17 +169,23 @@ export function build(options: BuildOptions = {}): BuildResult {
           report.belowThreshold = { percent, threshold: config.threshold[lng]! };
         }
       }
-      if (report.status !== 'skipped') {
+      if (report.status !== 'skipped' && report.status !== 'failed') {
         const edition = relative(project.dirs.out, outFile).split(sep).join('/');
-        const inputs = editionInputsHash(article.source, config.frontMatter, texts);
+        const inputs = editionInputsHash(article.source, JSON.stringify([config.frontMatter, config.attributes, config.htmlSegments, article.syntax, article.bom]), texts);
         const onDisk = readBytesIfExists(outFile);
         if (isCurrent(manifest, edition, inputs, onDisk)) {
           // Rendered from exactly these inputs by this very code, and nobody changed the file since.
           report.status = 'unchanged';
         } else {
-          const contents = renderOrExplain(project, article, lng, catalog, texts);
-          pending.push({ file: outFile, contents, report, same: onDisk?.equals(Buffer.from(contents, 'utf8')) === true });
-          if (!options.dryRun) record(manifest, edition, inputs, contents);
+          try {
+            if (lng !== config.sourceLanguage) checkTranslationLimits(project, lng, article, catalog, texts, fallback);
+            const contents = renderOrExplain(project, article, lng, catalog, texts);
+            pending.push({ file: outFile, contents, report, same: onDisk?.equals(Buffer.from(contents, 'utf8')) === true });
+            if (!options.dryRun) record(manifest, edition, inputs, contents);
+          } catch (error) {
+            failures.push(failureOf(error, article.path, lng));
+            report.status = 'failed';
+          }
         }
       }
       editions.push(report);
@@ -150,7 +193,7 @@ export function build(options: BuildOptions = {}): BuildResult {
     }
   }
 
-  // Everything was rendered and verified before the first byte is written.
+  // Everything was rendered and verified before the first byte is written; a failed edition is never written.
   const changed = pending.filter(({ contents, report, same }) => {
     if (same) report.status = 'unchanged';
     else if (options.dryRun) {
@@ -166,7 +209,31 @@ export function build(options: BuildOptions = {}): BuildResult {
     writeManifest(project, manifest);
   }
 
-  return { project, editions, languages: summarize(config.sourceLanguage, config.required, editions), missing };
+  return { project, editions, languages: summarize(config.sourceLanguage, config.required, editions), missing, failures };
+}
+
+/** An input error of one article or edition as a failure; anything else is a bug and propagates. */
+function failureOf(error: unknown, article: string, lng: string | null): ArticleFailure {
+  if (!(error instanceof YakugoError)) throw error;
+  return {
+    article,
+    lng,
+    file: error.file ?? article,
+    line: error.place?.line ?? 1,
+    column: error.place?.column ?? 1,
+    message: error.reason,
+    key: error.cause instanceof EditionError ? error.cause.key : null,
+  };
+}
+
+/**
+ * True when the edition in `lng` would read one of the article's invalid catalogs: its own, an explicit
+ * fallback (`fallback:` in the config) or the language it specializes (`en` for `en-GB`). Building it
+ * anyway would silently show the fallback text.
+ */
+function readsBadCatalog(config: Project['config'], lng: string, bad: ReadonlySet<string> | undefined): boolean {
+  if (!bad || bad.size === 0) return false;
+  return [...bad].some((other) => other === lng || (config.fallback[lng] ?? []).includes(other) || lng.startsWith(`${other}-`));
 }
 
 /**
@@ -203,13 +270,19 @@ function checkTranslationLimits(project: Project, lng: string, article: SourceAr
 }
 
 function renderOrExplain(project: Project, article: SourceArticle, lng: string, catalog: string, texts: Map<string, string>): string {
+  // Every segment in its source text (the source edition, an untranslated one): the edition is the source file.
+  if (article.segments.every((segment) => texts.get(segment.key) === segment.text)) return article.bom ? `\ufeff${article.source}` : article.source;
   try {
-    return renderEdition({
+    const contents = renderEdition({
       source: article.source,
       frontMatter: project.config.frontMatter,
       file: article.path,
+      syntax: article.syntax,
+      attributes: project.config.attributes,
+      htmlSegments: project.config.htmlSegments,
       textOf: (segment) => texts.get(segment.key) ?? segment.text,
     });
+    return article.bom ? `\ufeff${contents}` : contents;
   } catch (error) {
     if (!(error instanceof EditionError)) throw error;
     const place = readCatalogIfExists(catalogPath(project, lng, article.id), catalog).places.get(error.key);
@@ -221,6 +294,7 @@ function renderOrExplain(project: Project, article: SourceArticle, lng: string, 
   }
 }
 
+/**
 /**
  * Whether the text a key resolved to is an unreviewed draft in the catalog of `lng` (the language i18next
  * took it from, which may be a fallback). Sidecars are read once each, on first use.
@@ -239,10 +313,18 @@ function draftLookup(project: Project): (lng: string, articleId: string, key: st
   };
 }
 
-/** Source-language resources come from the articles themselves, so they are never stale. */
-function loadResources(project: Project, articles: SourceArticle[]): Resources {
+/**
+ * Source-language resources come from the articles themselves, so they are never stale. A catalog that
+ * cannot be read is a failure of that article's editions that read it, not of the run.
+ */
+function loadResources(
+  project: Project,
+  articles: SourceArticle[],
+  failures: ArticleFailure[],
+): { resources: Resources; badCatalogs: Map<string, Set<string>> } {
   const { config } = project;
   const resources: Resources = { [config.sourceLanguage]: {} };
+  const badCatalogs = new Map<string, Set<string>>();
   for (const article of articles) {
     resources[config.sourceLanguage]![article.id] = Object.fromEntries(article.segments.map((segment) => [segment.key, segment.text]));
   }
@@ -252,18 +334,23 @@ function loadResources(project: Project, articles: SourceArticle[]): Resources {
     resources[lng] = {};
     for (const article of articles) {
       const file = catalogPath(project, lng, article.id);
-      resources[lng]![article.id] = Object.fromEntries(readCatalogIfExists(file, displayPath(project, file)).entries);
+      try {
+        resources[lng]![article.id] = Object.fromEntries(readCatalogIfExists(file, displayPath(project, file)).entries);
+      } catch (error) {
+        failures.push(failureOf(error, article.path, lng));
+        badCatalogs.set(article.id, (badCatalogs.get(article.id) ?? new Set()).add(lng));
+      }
     }
   }
-  return resources;
+  return { resources, badCatalogs };
 }
 
 /**
- * `out/<lng>/<article>.md`, refusing any path (through `..` or a symbolic link) that would write outside
+ * `out/<lng>/<article>.md` (`.mdx` for an MDX article), refusing any path (through `..` or a symbolic link) that would write outside
  * the out folder.
  */
 export function editionPath(project: Project, lng: string, article: SourceArticle): string {
-  const file = resolve(project.dirs.out, lng, `${article.id}.md`);
+  const file = resolve(project.dirs.out, lng, `${article.id}${article.extension === '.mdx' ? '.mdx' : '.md'}`);
   if (!isInside(file, project.dirs.out)) {
     throw new YakugoError(inputMessage('editionOutside', { file, out: displayPath(project, project.dirs.out) }), { file: article.path });
   }
@@ -294,12 +381,13 @@ function summarize(sourceLanguage: string, required: string[], editions: Edition
       unchanged: 0,
       skipped: 0,
       outdated: 0,
+      failed: 0,
     };
     summary.articles++;
     summary.segments += edition.segments;
     summary.translated += edition.segments - edition.fallback.length;
     summary[edition.status]++;
-    if (edition.status !== 'skipped') summary.drafts += edition.drafts.length;
+    if (edition.status !== 'skipped' && edition.status !== 'failed') summary.drafts += edition.drafts.length;
     summaries.set(edition.lng, summary);
   }
   return [...summaries.values()];

@@ -49,9 +49,9 @@ export function writeManifest(project: Project, manifest: BuildManifest): void {
   writeFileAtomic(join(project.dirs.out, MANIFEST_FILE), `${JSON.stringify({ yakugoBuild: 1, editions }, null, 2)}\n`);
 }
 
-/** The hash of everything an edition is rendered from. */
-export function editionInputsHash(source: string, frontMatter: readonly string[], texts: Iterable<[string, string]>): string {
-  const hash = createHash('sha256').update(toolFingerprint()).update('\0').update(JSON.stringify(frontMatter)).update('\0').update(source);
+/** The hash of everything an edition is rendered from; `settings` holds the options that shape it (JSON). */
+export function editionInputsHash(source: string, settings: string, texts: Iterable<[string, string]>): string {
+  const hash = createHash('sha256').update(toolFingerprint()).update('\0').update(settings).update('\0').update(source);
   for (const [key, text] of texts) hash.update('\0').update(key).update('\0').update(text);
   return hash.digest('hex');
 }

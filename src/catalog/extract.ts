@@ -1,6 +1,6 @@
 import { loadProject, type Project } from '../config/load.js';
 import type { SourceArticle } from '../markdown/types.js';
-import { displayPath, listArticles, loadArticle } from '../project/articles.js';
+import { assertDistinctArticles, displayPath, listArticles, loadArticle } from '../project/articles.js';
 import { withProjectLock } from '../project/lock.js';
 import { YakugoError } from '../util/errors.js';
 import { decodeTextFile, readBytesIfExists } from '../util/fs.js';
@@ -62,6 +62,7 @@ export function extract(options: ExtractOptions = {}): ExtractResult {
 
 function extractLocked(project: Project, options: ExtractOptions): ExtractResult {
   const files = options.files ?? listArticles(project);
+  assertDistinctArticles(project, files);
   const articles = files.map((file) => loadArticle(project, file));
   const written: string[] = [];
   const changedMeanwhile: string[] = [];

@@ -7,6 +7,9 @@
  * fresh problems of the others make exactly the report of a full run.
  */
 import { createHash } from 'node:crypto';
+import { extname } from 'node:path';
+import { syntaxOf } from '../markdown/parse.js';
+import type { SourceArticle } from '../markdown/types.js';
 import { projectCache } from '../cache/store.js';
 import { catalogPath } from '../catalog/catalog.js';
 import { statePath } from '../catalog/state.js';
@@ -53,11 +56,14 @@ export async function checkWithCache(project: Project, selection: CheckSelection
   }
   if (pending.length > 0) {
     const prepared = await prepareCheck(project, { ...selection, articles: pending.map((entry) => entry.file), shard: undefined });
-    prepared.articles.forEach((input, index) => {
-      const found = runRules({ ...prepared, articles: [input] });
-      cache.set('check-results', pending[index]!.key, found);
+    const keyOf = new Map(pending.map((entry) => [entry.file, entry.key]));
+    for (const input of prepared.articles) {
+      const found = runRules({ ...prepared, articles: [input], failures: [] });
+      cache.set('check-results', keyOf.get(input.article.file)!, found);
       problems.push(...found);
-    });
+    }
+    // Articles that could not be read at all are reported every time, never cached.
+    if (prepared.failures.length > 0) problems.push(...runRules({ ...prepared, articles: [] }));
   }
   return { problems: sortProblems(problems), rules, articles: files.length, languages: checked, fromCache: files.length - pending.length };
 }
@@ -74,7 +80,7 @@ function articleKey(project: Project, base: string, file: string): string {
   };
   add(file);
   const id = articleId(project, file);
-  const article = { id, file, path: displayPath(project, file), source: '', segments: [] };
+  const article: SourceArticle = { id, file, path: displayPath(project, file), source: '', bom: false, syntax: syntaxOf(file), extension: extname(file), segments: [] };
   const { sourceLanguage, languages, fallback } = project.config;
   const catalogLanguages = new Set([sourceLanguage, ...languages, ...Object.values(fallback).flat()]);
   for (const lng of catalogLanguages) {

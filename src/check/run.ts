@@ -27,6 +27,7 @@ import { LineIndex } from '../util/lines.js';
 import {
   type ArticleInput,
   type EditionCheck,
+  type EditionFailure,
   type Location,
   type OrphanEntry,
   type Problem,
@@ -61,6 +62,8 @@ export interface PreparedCheck {
   languages: string[];
   includesSource: boolean;
   articles: ArticleInput[];
+  /** Articles that cannot be read (front matter, catalogs, sidecars): left out of every rule, reported by `edition/unbuildable`. */
+  failures: EditionFailure[];
   rules: Rule[];
 }
 
@@ -88,11 +91,20 @@ export async function prepareCheck(project: Project, selection: CheckSelection =
     return matcher;
   };
   const articles: ArticleInput[] = [];
+  const failures: EditionFailure[] = [];
   for (const file of files) {
-    const article = loadArticle(project, file);
-    articles.push(prepareArticle(project, article, languages, await segmentMatches(project, glossary, article, getMatcher)));
+    try {
+      const article = loadArticle(project, file);
+      articles.push(prepareArticle(project, article, languages, await segmentMatches(project, glossary, article, getMatcher)));
+    } catch (error) {
+      // One unreadable article never stops the check of the others.
+      if (!(error instanceof YakugoError)) throw error;
+      const article = displayPath(project, file);
+      const location = { file: error.file ?? article, line: error.place?.line ?? 1, column: error.place?.column ?? 1 };
+      failures.push({ article, message: error.reason, location, lng: null, key: null, source: null });
+    }
   }
-  return { project, glossary, terms: termLookup(), languages, includesSource, articles, rules };
+  return { project, glossary, terms: termLookup(), languages, includesSource, articles, failures, rules };
 }
 
 /** Runs rules over prepared inputs; problems of rules set to `off` for their language are dropped. */
@@ -108,11 +120,14 @@ export function runRules(prepared: PreparedCheck, rules: readonly Rule[] = prepa
       includesSource: prepared.includesSource,
       articles: prepared.articles,
       editions: () => {
-        editions ??= checkEditions(
-          prepared.project,
-          prepared.articles.map((input) => input.article),
-          prepared.includesSource ? [prepared.project.config.sourceLanguage, ...prepared.languages] : prepared.languages,
-        );
+        if (!editions) {
+          const compared = checkEditions(
+            prepared.project,
+            prepared.articles.map((input) => input.article),
+            prepared.includesSource ? [prepared.project.config.sourceLanguage, ...prepared.languages] : prepared.languages,
+          );
+          editions = { editions: compared.editions, failures: [...prepared.failures, ...compared.failures] };
+        }
         return editions;
       },
       report: (report) => {
@@ -210,8 +225,8 @@ function selectArticles(project: Project, wanted: readonly string[] | undefined)
   for (const name of wanted) {
     const asPath = resolve(project.root, name);
     const file = files.find((candidate) => {
-      const id = relative(project.dirs.source, candidate).split(/[\\/]/).join('/').replace(/\.(md|markdown)$/i, '');
-      return candidate === asPath || candidate === resolve(process.cwd(), name) || id === name || id === name.replace(/\.(md|markdown)$/i, '');
+      const id = relative(project.dirs.source, candidate).split(/[\\/]/).join('/').replace(/\.(md|markdown|mdx)$/i, '');
+      return candidate === asPath || candidate === resolve(process.cwd(), name) || id === name || id === name.replace(/\.(md|markdown|mdx)$/i, '');
     });
     if (!file) {
       throw new YakugoError(inputMessage('unknownArticle', { name, articles: files.map((candidate) => displayPath(project, candidate)).join(', ') || inputMessage('none') }));
@@ -269,6 +284,7 @@ export function prepareArticle(project: Project, article: SourceArticle, languag
     definitions: new Map(facts.definitions),
     sources,
     targets: languages.map((lng) => prepareTarget(project, article, lng, sources, previousSource)),
+    html: facts.untranslatedHtml.map((found) => ({ text: found.text, place: placeOf(found.offset) })),
   };
 }
 

@@ -198,6 +198,8 @@ export interface ArticleInput {
   sources: SourceSegment[];
   /** One per target language of the run, in config order. */
   targets: TargetCatalog[];
+  /** Japanese text in raw HTML that no segment covers. */
+  html: Array<{ text: string; place: Location }>;
 }
 
 /** An edition file compared with what `build` would write there (the verdict of `build --dry-run`). */
@@ -212,10 +214,24 @@ export interface EditionInput {
   difference?: { line: number; column: number };
 }
 
-/** The editions of a run, or why build cannot produce them (a translation that does not fit its segment). */
+/** Why one article, or one edition of it, cannot be built (bad front matter or catalog, a translation that does not fit). */
+export interface EditionFailure {
+  /** The source article, relative to the root. */
+  article: string;
+  message: string;
+  /** Where to fix it: the catalog entry or the source file. */
+  location: Location;
+  /** The edition, or null when the article itself cannot be read. */
+  lng: string | null;
+  key: string | null;
+  /** The segment in the source, when one is concerned. */
+  source: Location | null;
+}
+
+/** The editions of a run, and the articles or editions build cannot produce (every other one is compared). */
 export interface EditionCheck {
   editions: EditionInput[];
-  failure?: { message: string; location: Location; lng: string | null; key: string | null; source: Location | null };
+  failures: EditionFailure[];
 }
 
 export interface RuleContext {

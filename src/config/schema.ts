@@ -59,6 +59,10 @@ export const configSchema = z.strictObject({
     .default({ source: 'source', locales: 'locales', out: 'out', glossary: 'glossary' }),
   /** Front-matter fields whose values are translated. */
   frontMatter: z.array(z.string().min(1)).default(['title', 'description', 'tags']),
+  /** MDX: JSX string attributes whose values are translated (`<Card title="…">`). */
+  attributes: z.array(z.string().min(1)).default(['title', 'alt', 'description', 'label']),
+  /** Markdown: text inside a simple HTML element wrapping inline text (`<p>…</p>`) is extracted as a segment. */
+  htmlSegments: z.boolean().default(true),
   /** Extra fallback chains (`en-GB: [en]` is implied by i18next; `pt-BR: [pt-PT]` is not). */
   fallback: z.record(languageTag, z.array(languageTag)).default({}),
   /** Minimum percentage of translated segments for an optional language to be built (like po4a's --keep). */

@@ -48,5 +48,14 @@ function normalize(value: unknown): unknown {
   if (typeof value === 'string') return value.replace(/\r\n?/g, '\n');
   // `spread: null` and a missing `spread` mean the same; likewise for `checked` and `align` entries.
   if (value === null) return undefined;
+  if (Array.isArray(value)) return value.map(normalize);
+  // Nested objects (MDX JSX attributes) carry their own positions and parsed estree data: not content.
+  if (typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([key]) => !IGNORED.has(key))
+        .map(([key, inner]) => [key, normalize(inner)]),
+    );
+  }
   return value;
 }

@@ -1,6 +1,6 @@
 import type { Definition, FootnoteDefinition, PhrasingContent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { parseMarkdown } from './parse.js';
+import { MarkdownSyntaxError, parseMarkdown, type Syntax } from './parse.js';
 import { inputMessage } from '../util/input-messages.js';
 
 /**
@@ -10,28 +10,31 @@ import { inputMessage } from '../util/input-messages.js';
 export interface InlineContext {
   definitions: string[];
   footnotes: string[];
+  /** The article's Markdown flavour: a segment of an MDX article is MDX (default `md`). */
+  syntax?: Syntax;
 }
 
-export function inlineContextOf(tree: Root): InlineContext {
+export function inlineContextOf(tree: Root, syntax: Syntax = 'md'): InlineContext {
   const definitions = new Set<string>();
   const footnotes = new Set<string>();
   visit(tree, (node) => {
     if (node.type === 'definition') definitions.add((node as Definition).label ?? (node as Definition).identifier);
     if (node.type === 'footnoteDefinition') footnotes.add((node as FootnoteDefinition).label ?? (node as FootnoteDefinition).identifier);
   });
-  return { definitions: [...definitions].sort(), footnotes: [...footnotes].sort() };
+  return { definitions: [...definitions].sort(), footnotes: [...footnotes].sort(), syntax };
 }
 
 /**
  * A line of a segment that would open a block (heading, quote, list item, fence, thematic break, setext
  * underline, indented code) gets its marker escaped: a segment is inline Markdown, and a translation that
- * happens to start a line with `2024. ` or `- ` must stay text, not turn into a list.
+ * happens to start a line with `2024. ` or `- ` must stay text, not turn into a list. A first line that
+ * reads as a link reference definition (`[a]: b`) is escaped too.
  */
 export function escapeBlockStarts(text: string): string {
   return text
     .split('\n')
     .map((line, index) => {
-      const trimmed = index === 0 ? line.replace(/^[ \t]+/, '') : line;
+      const trimmed = index === 0 ? line.replace(/^[ \t]+/, '').replace(/^\[(?=[^\]]*\]:)/, '\\[') : line;
       return trimmed
         .replace(/^([ \t]*)(#{1,6})(?=[ \t]|$)/, '$1\\$2')
         .replace(/^([ \t]*)>/, '$1\\>')
@@ -47,22 +50,70 @@ export function escapeBlockStarts(text: string): string {
 export class InlineParseError extends Error {}
 
 /**
- * Parses a segment's inline Markdown into phrasing content, with the document's references in scope.
+ * Parses a segment's inline Markdown into phrasing content, with the document's references in scope. A
+ * table cell (`cell`) is parsed inside a one-cell table, as GFM reads it there (`\|` inside code).
  */
-export function parseInline(text: string, context: InlineContext): PhrasingContent[] {
+export function parseInline(text: string, context: InlineContext, options: { cell?: boolean } = {}): PhrasingContent[] {
   const stubs = [
     ...context.definitions.map((label) => `[${label}]: #`),
     ...context.footnotes.map((label) => `[^${label}]: -`),
   ];
   const escaped = escapeBlockStarts(text);
-  const document = stubs.length > 0 ? `${escaped}\n\n${stubs.join('\n')}\n` : escaped;
-  const tree = parseMarkdown(document);
-  const [first] = tree.children;
   if (escaped.trim() === '') return [];
+  const body = options.cell ? `| ${escaped} |\n| --- |` : escaped;
+  const document = stubs.length > 0 ? `${body}\n\n${stubs.join('\n')}\n` : body;
+  let tree: Root;
+  try {
+    tree = parseMarkdown(document, context.syntax);
+  } catch (error) {
+    if (error instanceof MarkdownSyntaxError) throw new InlineParseError(inputMessage('invalidSyntax', { detail: error.message }));
+    throw error;
+  }
+  const [first] = tree.children;
+  const rest = tree.children.slice(1).filter((node) => node.type !== 'definition' && node.type !== 'footnoteDefinition');
+  if (options.cell) {
+    const row = first?.type === 'table' && first.children.length === 1 ? first.children[0] : undefined;
+    const cell = row?.children.length === 1 && rest.length === 0 ? row.children[0] : undefined;
+    if (!cell) throw new InlineParseError(inputMessage('notInline', { type: first?.type ?? '-' }));
+    return cell.children;
+  }
   if (first?.type !== 'paragraph') {
     throw new InlineParseError(inputMessage('notInline', { type: first?.type ?? '-' }));
   }
-  const rest = tree.children.slice(1).filter((node) => node.type !== 'definition' && node.type !== 'footnoteDefinition');
   if (rest.length > 0) throw new InlineParseError(inputMessage('twoParagraphs'));
   return first.children;
+}
+
+/**
+ * Parses many paragraph segments at once (one parser run instead of one per segment, which is what makes
+ * a fully translated article cheap to verify). Each text must come out as exactly one paragraph starting
+ * where it was placed; otherwise (a blank line inside, a line that opens an HTML block) the result is
+ * undefined and the caller parses them one by one, which says what is wrong with which.
+ */
+export function parseInlineBatch(texts: readonly string[], context: InlineContext): PhrasingContent[][] | undefined {
+  const escaped = texts.map(escapeBlockStarts);
+  if (escaped.some((text) => text.trim() === '')) return undefined;
+  const starts: number[] = [];
+  let body = '';
+  for (const text of escaped) {
+    if (body !== '') body += '\n\n';
+    starts.push(body.length);
+    body += text;
+  }
+  const stubs = [...context.definitions.map((label) => `[${label}]: #`), ...context.footnotes.map((label) => `[^${label}]: -`)];
+  let tree: Root;
+  try {
+    tree = parseMarkdown(stubs.length > 0 ? `${body}\n\n${stubs.join('\n')}\n` : body, context.syntax);
+  } catch (error) {
+    if (error instanceof MarkdownSyntaxError) return undefined;
+    throw error;
+  }
+  const blocks = tree.children.filter((node) => node.type !== 'definition' && node.type !== 'footnoteDefinition');
+  if (blocks.length !== texts.length) return undefined;
+  const out: PhrasingContent[][] = [];
+  for (const [index, block] of blocks.entries()) {
+    if (block.type !== 'paragraph' || block.position?.start.offset !== starts[index]) return undefined;
+    out.push(block.children);
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 /**
  * Types shared by every stage that reads segments: catalog, build, glossary matching, check.
  */
+import type { Syntax } from './parse.js';
 
 /** A place in a source file. `line` and `column` are 1-based; `offset` counts UTF-16 code units from 0. */
 export interface SourcePoint {
@@ -21,9 +22,12 @@ export interface TextRun {
   offsets: number[];
 }
 
-export type SegmentKind = 'heading' | 'paragraph' | 'cell' | 'meta';
+export type SegmentKind = 'heading' | 'paragraph' | 'cell' | 'meta' | 'attribute' | 'html' | 'label';
 
-/** One translatable unit: a heading, a paragraph, a table cell or a named front-matter field value. */
+/**
+ * One translatable unit: a heading, a paragraph, a table cell, a named front-matter field value, or (MDX) a
+ * named string attribute of a JSX element (`<Card title="…">`).
+ */
 export interface Segment {
   /** Stable catalog key, e.g. `paragraph.3f2a9c1b` or `meta.title`. */
   key: string;
@@ -34,7 +38,12 @@ export interface Segment {
   start: SourcePoint;
   /** Searchable prose of the segment with file offsets. */
   runs: TextRun[];
-  /** For `meta` segments: the front-matter field (`title`, `tags`…). */
+  /**
+   * The source range when the segment is only part of its block (a VitePress container's title or body,
+   * with the `:::` fences outside it); otherwise the block's whole inline content.
+   */
+  range?: { from: number; to: number };
+  /** For `meta` segments: the front-matter field (`title`, `tags`…); for `attribute` segments: the attribute name. */
   field?: string;
 }
 
@@ -48,5 +57,11 @@ export interface SourceArticle {
   path: string;
   /** File contents, BOM removed, line endings as in the file. */
   source: string;
+  /** The file starts with a byte order mark (editions keep it, so the source edition is the same file). */
+  bom: boolean;
+  /** Markdown (`.md`, `.markdown`) or MDX (`.mdx`); editions keep the source's extension. */
+  syntax: Syntax;
+  /** The source file's extension with its dot (`.md`, `.mdx`): the editions' too. */
+  extension: string;
   segments: Segment[];
 }

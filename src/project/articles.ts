@@ -1,10 +1,12 @@
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { closeSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { projectCache } from '../cache/store.js';
+import { type HtmlText, untranslatedHtml } from '../markdown/html-text.js';
 import { type InlineContext, inlineContextOf } from '../markdown/inline.js';
 import type { Project } from '../config/load.js';
+import { MarkdownSyntaxError, syntaxOf } from '../markdown/parse.js';
 import { segmentMarkdown } from '../markdown/segment.js';
 import type { SourceArticle } from '../markdown/types.js';
 import { YakugoError } from '../util/errors.js';
@@ -13,11 +15,14 @@ import { withPath } from '../util/fs-errors.js';
 import { inputMessage } from '../util/input-messages.js';
 import { isInside } from '../util/paths.js';
 
+/** Article files: Markdown and MDX. */
+const ARTICLE_EXTENSION = /\.(md|markdown|mdx)$/i;
+
 /**
- * Every `*.md` file under the source folder (nested folders too), sorted by path so runs are deterministic.
- * Symbolic links are followed only while they resolve inside the source folder: one leading elsewhere
- * (`source/pw.md → /etc/passwd`) is refused, so no file outside the project is ever copied into a catalog.
- * A folder reached twice through links is walked once.
+ * Every `*.md` (and `*.mdx`) file under the source folder (nested folders too), sorted by path so runs are
+ * deterministic. Symbolic links are followed only while they resolve inside the source folder: one leading
+ * elsewhere (`source/pw.md → /etc/passwd`) is refused, so no file outside the project is ever copied into a
+ * catalog. A folder reached twice through links is walked once.
  */
 export function listArticles(project: Project): string[] {
   const files: string[] = [];
@@ -34,7 +39,7 @@ export function listArticles(project: Project): string[] {
       if (lstatSync(path).isSymbolicLink()) refuseLinkOutside(project, path, sourceReal);
       const stats = statSync(path);
       if (stats.isDirectory()) walk(path);
-      else if (/\.(md|markdown)$/i.test(name)) files.push(path);
+      else if (ARTICLE_EXTENSION.test(name)) files.push(path);
     }
   };
   walk(project.dirs.source);
@@ -88,7 +93,23 @@ export function articleId(project: Project, file: string): string {
       file: displayPath(project, file),
     });
   }
-  return relative(project.dirs.source, file).split(sep).join('/').replace(/\.(md|markdown)$/i, '');
+  return relative(project.dirs.source, file).split(sep).join('/').replace(ARTICLE_EXTENSION, '');
+}
+
+/**
+ * Refuses two files with one article id (`guide.md` and `guide.mdx`): they would share one catalog and
+ * overwrite each other's editions. Also refuses a file outside the source folder (see `articleId`).
+ */
+export function assertDistinctArticles(project: Project, files: readonly string[]): void {
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const id = articleId(project, file);
+    const other = seen.get(id);
+    if (other !== undefined) {
+      throw new YakugoError(inputMessage('sameArticleId', { id, other: displayPath(project, other) }), { file: displayPath(project, file) });
+    }
+    seen.set(id, file);
+  }
 }
 
 /** A path relative to the project root with `/` separators, for messages and reports. */
@@ -108,8 +129,21 @@ export function loadArticle(project: Project, file: string): SourceArticle {
   const bytes = withPath(file, () => statSync(file).size);
   if (bytes > limits.articleBytes) throw new YakugoError(inputMessage('articleTooLarge', { bytes, limit: limits.articleBytes }), { file: path });
   const source = withPath(file, () => readTextFile(file, path));
-  const { segments } = segmented(project, source, path);
-  return { id, file, path, source, segments };
+  const syntax = syntaxOf(file);
+  const { segments } = segmented(project, source, path, syntax);
+  return { id, file, path, source, bom: startsWithBom(file), syntax, extension: extname(file), segments };
+}
+
+/** True when the file starts with the UTF-8 byte order mark (readTextFile drops it from the text). */
+function startsWithBom(file: string): boolean {
+  const head = Buffer.alloc(3);
+  const descriptor = openSync(file, 'r');
+  try {
+    const read = readSync(descriptor, head, 0, 3, 0);
+    return read === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  } finally {
+    closeSync(descriptor);
+  }
 }
 
 /** What the rules need from an article's tree besides its segments, kept with them in the cache. */
@@ -119,11 +153,13 @@ export interface ArticleFacts {
   inline: InlineContext;
   /** Link definitions: identifier → URL, first one wins. */
   definitions: Array<[string, string]>;
+  /** Japanese text inside raw HTML that no segment covers (`text/untranslated-html`). */
+  untranslatedHtml: HtmlText[];
 }
 
 /** The facts of a loaded article, from the same parse that made its segments (or the cache of it). */
 export function articleFacts(project: Project, article: SourceArticle): ArticleFacts {
-  return segmented(project, article.source, article.path);
+  return segmented(project, article.source, article.path, article.syntax);
 }
 
 /**
@@ -134,18 +170,28 @@ export function articleFacts(project: Project, article: SourceArticle): ArticleF
 const parses = new Map<string, ArticleFacts>();
 const MAX_PARSES = 2048;
 
-function segmented(project: Project, source: string, path: string): ArticleFacts {
-  const frontMatter = project.config.frontMatter;
-  const { limits } = project.config;
+function segmented(project: Project, source: string, path: string, syntax: SourceArticle['syntax']): ArticleFacts {
+  const { frontMatter, attributes, htmlSegments, limits } = project.config;
   // The limits are part of the key: a parse made under higher limits must not skip a lower one's check.
-  const key = `${path}\0${frontMatter.join('\0')}\0${JSON.stringify(limits)}\0${source}`;
+  const key = JSON.stringify([path, syntax, frontMatter, attributes, htmlSegments, limits, source]);
   let facts = parses.get(key);
   if (facts) return facts;
   const cache = projectCache(project.root);
   facts = cache.get<ArticleFacts>('article', key);
   if (!facts) {
-    const { tree, segments } = segmentMarkdown(source, { frontMatter: [...frontMatter], file: path, limits });
-    facts = { segments, inline: inlineContextOf(tree), definitions: [...definitionsOf(tree)] };
+    let parsed: ReturnType<typeof segmentMarkdown>;
+    try {
+      parsed = segmentMarkdown(source, { frontMatter: [...frontMatter], file: path, syntax, attributes, htmlSegments, limits });
+    } catch (error) {
+      if (!(error instanceof MarkdownSyntaxError)) throw error;
+      throw new YakugoError(inputMessage('invalidMdx', { detail: error.message }), { file: path, place: { line: error.line, column: error.column } });
+    }
+    facts = {
+      segments: parsed.segments,
+      inline: inlineContextOf(parsed.tree, syntax),
+      definitions: [...definitionsOf(parsed.tree)],
+      untranslatedHtml: untranslatedHtml(parsed.tree, source, parsed.segments),
+    };
     cache.set('article', key, facts);
   }
   if (parses.size >= MAX_PARSES) parses.delete(parses.keys().next().value!);

@@ -27,6 +27,7 @@ export function checkDrafts(project: Project, glossary: Glossary, input: Article
     languages: [lng],
     includesSource: false,
     articles: [{ ...input, targets: [{ lng, file, exists: true, pairs, orphans: [] }] }],
+    failures: [],
     rules: SEGMENT_RULES,
   };
   const byKey = new Map<string, Problem[]>();

@@ -57,6 +57,9 @@ export const inputMessage = defineMessages('input', {
     notInline: 'does not parse as inline Markdown (got {{type}})',
     twoParagraphs: 'holds more than one paragraph (a blank line?)',
     roundTrip: 'the written Markdown does not parse back to the same document: {{detail}}',
+    invalidSyntax: 'does not parse: {{detail}}',
+    invalidMdx: 'invalid MDX: {{detail}}',
+    sameArticleId: 'same article id "{{id}}" as {{other}}: they would share one catalog and one edition; rename one',
   },
   ja: {
     notUtf8: 'UTF-8 ではありません: 不正なバイト 0x{{byte}}',
@@ -109,6 +112,9 @@ export const inputMessage = defineMessages('input', {
     notInline: 'インラインの Markdown として読めません({{type}} になります)',
     twoParagraphs: '段落が 2 つ以上あります(空行が入っていませんか)',
     roundTrip: '書き出した Markdown を読み直すと元の文書と一致しません: {{detail}}',
+    invalidSyntax: '構文として読めません: {{detail}}',
+    invalidMdx: 'MDX として読めません: {{detail}}',
+    sameArticleId: '{{other}} と記事 ID "{{id}}" が同じです。カタログと版を共有してしまうので、どちらかの名前を変えてください',
   },
 });
 

@@ -2,9 +2,8 @@
  * `edition/outdated`: a file in `out/` is not what `yakugo build` would write now (the source, a
  * catalog or the glossary changed since the last build, or the file was edited by hand), or an edition
  * is missing. The problem points at the first line that differs. Languages below their `threshold` are
- * not built, so their editions are not expected. A translation that cannot be placed in its edition (a
- * heading translated over two lines) is reported at its catalog entry; build stops there, so the other
- * editions are compared once it is fixed.
+ * not built, so their editions are not expected. An edition build cannot produce is reported by
+ * `edition/unbuildable` instead; every other edition is compared all the same.
  *
  * @example ok
  * ```yaml
@@ -55,13 +54,11 @@ const t = defineMessages('check-rule-edition-outdated', {
     missing: 'The {{lng}} edition is missing: run yakugo build',
     differs: 'The {{lng}} edition is not what yakugo build writes (first difference at line {{line}}): run yakugo build',
     stale: 'The {{lng}} edition is not what yakugo build writes: run yakugo build',
-    unbuildable: 'The editions cannot be built: {{reason}}',
   },
   ja: {
     missing: '{{lng}} 版がありません。yakugo build を実行してください',
     differs: '{{lng}} 版が yakugo build の出力と違います({{line}} 行目から)。yakugo build を実行してください',
     stale: '{{lng}} 版が yakugo build の出力と違います。yakugo build を実行してください',
-    unbuildable: '版を生成できません:{{reason}}',
   },
 });
 
@@ -91,16 +88,7 @@ export const editionOutdated: Rule = {
   },
   defaultSeverity: () => 'error',
   check(context) {
-    const { editions, failure } = context.editions();
-    if (failure) {
-      context.report({
-        lng: failure.lng,
-        ...failure.location,
-        key: failure.key,
-        message: t('unbuildable', { reason: failure.message }),
-        source: failure.source,
-      });
-    }
+    const { editions } = context.editions();
     for (const edition of editions) {
       if (edition.status === 'current' || edition.status === 'not-built') continue;
       const source: Location = { file: edition.article.path, line: 1, column: 1 };

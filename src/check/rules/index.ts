@@ -4,6 +4,7 @@
  */
 import type { Rule } from '../types.js';
 import { editionOutdated } from './edition-outdated.js';
+import { editionUnbuildable } from './edition-unbuildable.js';
 import { markupMismatch } from './markup-mismatch.js';
 import { segmentMissing } from './segment-missing.js';
 import { segmentStale } from './segment-stale.js';
@@ -13,6 +14,7 @@ import { termForbidden } from './term-forbidden.js';
 import { termNoTarget } from './term-no-target.js';
 import { termUntranslated } from './term-untranslated.js';
 import { textUntranslated } from './text-untranslated.js';
+import { textUntranslatedHtml } from './text-untranslated-html.js';
 
 export const rules: readonly Rule[] = [
   segmentMissing,
@@ -22,9 +24,11 @@ export const rules: readonly Rule[] = [
   termNoTarget,
   termForbidden,
   textUntranslated,
+  textUntranslatedHtml,
   markupMismatch,
   sourceVariant,
   editionOutdated,
+  editionUnbuildable,
 ];
 
 export const ruleIds: readonly string[] = rules.map((rule) => rule.id);

@@ -1,9 +1,12 @@
 /**
  * `markup/mismatch`: the translation's inline Markdown does not carry the same markup as the source:
  * inline code, link and image URLs, footnote references, heading IDs (`{#custom-id}`, as Docusaurus, Hugo
- * and Pandoc write them, so anchors keep working in every edition), or the number of emphasis, strong and
+ * and Pandoc write them, so anchors keep working in every edition), MDX expressions (the comment
+ * expressions MDX sites put after a heading as its id, `{frontmatter.title}`), or the number of emphasis, strong and
  * delete spans differ. Reference links count by the URL they resolve to, so `[text][ref]` may become
- * `[text](url)`. Inline HTML is not compared: a translation rightly drops `<ruby>` readings. Both segments are parsed with the project's one processor
+ * `[text](url)`, and a collapsed or shortcut reference whose text is translated (`[関数][]` →
+ * `[Functions][]`) counts as the full reference build writes for it (`[Functions][関数]`). So a translation
+ * that drops, adds or re-targets a link is reported, one that keeps it is not. Inline HTML is not compared: a translation rightly drops `<ruby>` readings. Both segments are parsed with the project's one processor
  * (CommonMark + GFM + CJK-friendly emphasis) with the article's definitions in scope, and compared as
  * multisets, so a translation may reorder them. A translation that does not parse as one paragraph (a
  * blank line in it) is reported too.
@@ -13,11 +16,16 @@
  * source: |
  *   **「蒸留」**は `distill()` で行います[^1]。詳しくは[論文][Hinton]を参照。
  *
+ *   [蒸留][]の手順は[次の節]で説明します。
+ *
  *   [^1]: Hinton ら、2015 年。
  *
  *   [hinton]: https://arxiv.org/abs/1503.02531
+ *   [蒸留]: https://example.com/distillation
+ *   [次の節]: #steps
  * en:
  *   - See [the paper](https://arxiv.org/abs/1503.02531) for details. **Distillation** is done with `distill()`[^1].
+ *   - The steps of [distillation][] are described in [the next section].
  *   - Hinton et al., 2015.
  * ```
  *
@@ -43,6 +51,8 @@
  */
 import type { Nodes, PhrasingContent } from 'mdast';
 import { defineMessages } from '../../util/i18n.js';
+import { escapeBlockStarts } from '../../markdown/inline.js';
+import { rewriteLostReferences } from '../../markdown/references.js';
 import { parseSegmentInline } from '../prose.js';
 import type { Rule } from '../types.js';
 
@@ -53,6 +63,7 @@ const t = defineMessages('check-rule-markup-mismatch', {
     images: 'Image URLs',
     footnotes: 'Footnote references',
     anchors: 'Heading IDs',
+    expressions: 'MDX expressions',
     emphasis: 'Emphasis count',
     strong: 'Strong emphasis count',
     delete: 'Strikethrough count',
@@ -69,6 +80,7 @@ const t = defineMessages('check-rule-markup-mismatch', {
     images: '画像 URL',
     footnotes: '脚注参照',
     anchors: '見出し ID',
+    expressions: 'MDX の式',
     emphasis: '強調の数',
     strong: '強い強調の数',
     delete: '取り消し線の数',
@@ -89,6 +101,8 @@ export interface Markup {
   footnotes: string[];
   /** `{#custom-id}` attributes: the anchors links point at. */
   anchors: string[];
+  /** MDX `{expressions}`, including the comment heading ids of MDX sites: code, never translated. */
+  expressions: string[];
   emphasis: number;
   strong: number;
   delete: number;
@@ -97,8 +111,9 @@ export interface Markup {
 export function markupOf(nodes: readonly PhrasingContent[], definitions: ReadonlyMap<string, string> = new Map()): Markup {
   // A reference to an undefined label stays visible as `[label]`.
   const resolve = (identifier: string) => definitions.get(identifier) ?? `[${identifier}]`;
-  const markup: Markup = { code: [], links: [], images: [], footnotes: [], anchors: [], emphasis: 0, strong: 0, delete: 0 };
+  const markup: Markup = { code: [], links: [], images: [], footnotes: [], anchors: [], expressions: [], emphasis: 0, strong: 0, delete: 0 };
   const walk = (node: Nodes): void => {
+    if ((node.type as string) === 'mdxTextExpression') markup.expressions.push(`{${(node as unknown as { value: string }).value}}`);
     switch (node.type) {
       case 'inlineCode':
         markup.code.push(node.value);
@@ -157,6 +172,7 @@ export function compareMarkup(source: Markup, target: Markup): string[] {
     ['images', source.images, target.images, 'listDiffersPlural'],
     ['footnotes', source.footnotes, target.footnotes, 'listDiffersPlural'],
     ['anchors', source.anchors, target.anchors, 'listDiffersPlural'],
+    ['expressions', source.expressions, target.expressions, 'listDiffersPlural'],
   ] as const;
   for (const [what, expected, actual, template] of lists) {
     const missing = multisetMinus(expected, actual);
@@ -195,14 +211,16 @@ export const markupMismatch: Rule = {
           const report = (message: string) =>
             context.report({ lng: pair.lng, ...pair.place, key: pair.source.segment.key, message, source: pair.source.place });
           const source = pair.source.segment;
-          // Front-matter values are plain strings, not Markdown.
-          if (source.kind === 'meta') continue;
-          const parsedTarget = parseSegmentInline(pair.target, inline);
+          // Front-matter values, JSX attribute values and the text of HTML elements are plain strings, not Markdown.
+          if (source.kind === 'meta' || source.kind === 'attribute' || source.kind === 'html') continue;
+          const parsedSource = parseSegmentInline(source.text, inline);
+          // Read the translation as build writes it: lost collapsed and shortcut references made full.
+          const written = parsedSource.nodes ? rewriteLostReferences(escapeBlockStarts(pair.target), parsedSource.nodes, inline) : pair.target;
+          const parsedTarget = parseSegmentInline(written, inline);
           if (!parsedTarget.nodes) {
             report(t('notInline', { reason: parsedTarget.error }));
             continue;
           }
-          const parsedSource = parseSegmentInline(source.text, inline);
           if (!parsedSource.nodes) continue;
           const expected = markupOf(parsedSource.nodes, definitions);
           for (const message of compareMarkup(expected, markupOf(parsedTarget.nodes, definitions))) report(message);

@@ -19,12 +19,15 @@ const t = defineMessages('build', {
     fallback: '{{lng}} {{article}}: {{count}} segment(s) fall back to {{source}} (optional language)',
     threshold: '{{lng}} {{article}}: not built, {{percent}}% translated is below the threshold of {{threshold}}%',
     outdated: '{{file}} is outdated',
-    summary: '{{lng}}{{required}}: {{articles}} article(s), {{translated}}/{{segments}} segments translated ({{percent}}%); editions: {{written}} written, {{unchanged}} unchanged, {{skipped}} skipped',
-    summaryDryRun: '{{lng}}{{required}}: {{articles}} article(s), {{translated}}/{{segments}} segments translated ({{percent}}%); editions: {{outdated}} outdated, {{unchanged}} unchanged, {{skipped}} skipped',
+    summary: '{{lng}}{{required}}: {{articles}} article(s), {{translated}}/{{segments}} segments translated ({{percent}}%); editions: {{written}} written, {{unchanged}} unchanged, {{skipped}} skipped, {{failed}} failed',
+    summaryDryRun: '{{lng}}{{required}}: {{articles}} article(s), {{translated}}/{{segments}} segments translated ({{percent}}%); editions: {{outdated}} outdated, {{unchanged}} unchanged, {{skipped}} skipped, {{failed}} failed',
     requiredMark: ' (required)',
     sourceMark: ' (source)',
     progress: 'building',
-    noArticles: 'no articles (*.md) under {{dir}}',
+    noArticles: 'no articles (*.md, *.mdx) under {{dir}}',
+    failure: '{{file}}:{{line}}:{{column}}: {{message}}',
+    failureEdition: '{{file}}:{{line}}:{{column}}: {{lng}} edition of {{article}} not built: {{message}}',
+    failed: '{{count}} article(s) failed: {{articles}}',
     drafts: '{{lng}}: {{count}} segment(s) built from unreviewed machine or translation-memory drafts (yakugo check reports them as segment/unreviewed; yakugo review accept marks them reviewed)',
   },
   ja: {
@@ -36,12 +39,15 @@ const t = defineMessages('build', {
     fallback: '{{lng}} {{article}}: {{count}} 件のセグメントが {{source}} の原文のままです(任意の言語)',
     threshold: '{{lng}} {{article}}: 翻訳率 {{percent}}% がしきい値 {{threshold}}% 未満のため作りませんでした',
     outdated: '{{file}} が古くなっています',
-    summary: '{{lng}}{{required}}: 記事 {{articles}} 件、翻訳済み {{translated}}/{{segments}} セグメント({{percent}}%)。版: 書き出し {{written}} 件、変更なし {{unchanged}} 件、スキップ {{skipped}} 件',
-    summaryDryRun: '{{lng}}{{required}}: 記事 {{articles}} 件、翻訳済み {{translated}}/{{segments}} セグメント({{percent}}%)。版: 古い {{outdated}} 件、変更なし {{unchanged}} 件、スキップ {{skipped}} 件',
+    summary: '{{lng}}{{required}}: 記事 {{articles}} 件、翻訳済み {{translated}}/{{segments}} セグメント({{percent}}%)。版: 書き出し {{written}} 件、変更なし {{unchanged}} 件、スキップ {{skipped}} 件、失敗 {{failed}} 件',
+    summaryDryRun: '{{lng}}{{required}}: 記事 {{articles}} 件、翻訳済み {{translated}}/{{segments}} セグメント({{percent}}%)。版: 古い {{outdated}} 件、変更なし {{unchanged}} 件、スキップ {{skipped}} 件、失敗 {{failed}} 件',
     requiredMark: '(必須)',
     sourceMark: '(原文)',
     progress: '作成中',
-    noArticles: '{{dir}} に記事(*.md)がありません',
+    noArticles: '{{dir}} に記事(*.md、*.mdx)がありません',
+    failure: '{{file}}:{{line}}:{{column}}: {{message}}',
+    failureEdition: '{{file}}:{{line}}:{{column}}: {{article}} の {{lng}} 版を作れませんでした: {{message}}',
+    failed: '{{count}} 件の記事で失敗しました: {{articles}}',
     drafts: '{{lng}}: {{count}} 件のセグメントを未レビューの機械翻訳または翻訳メモリの下訳から作りました(yakugo check が segment/unreviewed として報告します。yakugo review accept でレビュー済みにできます)',
   },
 });
@@ -74,7 +80,11 @@ export function register(program: Command): void {
       });
       bar?.stop();
 
-      let problems = result.missing.length > 0;
+      let problems = result.missing.length > 0 || result.failures.length > 0;
+      for (const failure of result.failures) {
+        const message = failure.lng === null ? t('failure', { ...failure }) : t('failureEdition', { ...failure });
+        context.stderr.write(`${context.colors.red(message)}\n`);
+      }
       for (const missing of result.missing) {
         context.stderr.write(`${context.colors.red(t('missing', { ...missing, count: missing.keys.length, keys: missing.keys.join(', ') }))}\n`);
       }
@@ -89,11 +99,15 @@ export function register(program: Command): void {
           context.stderr.write(`${context.colors.red(t('outdated', { file: edition.file }))}\n`);
         }
       }
-      if (result.editions.length === 0) context.stderr.write(`${t('noArticles', { dir: displayPath(context.project, context.project.dirs.source) })}\n`);
+      if (result.editions.length === 0 && result.failures.length === 0) context.stderr.write(`${t('noArticles', { dir: displayPath(context.project, context.project.dirs.source) })}\n`);
       for (const summary of result.languages) {
         const mark = summary.lng === config.sourceLanguage ? t('sourceMark') : summary.required ? t('requiredMark') : '';
         const percent = percentTranslated(summary.segments, summary.segments - summary.translated);
         context.stdout.write(`${t(options.dryRun ? 'summaryDryRun' : 'summary', { ...summary, required: mark, percent })}\n`);
+      }
+      const failedArticles = [...new Set(result.failures.map((failure) => failure.article))];
+      if (failedArticles.length > 0) {
+        context.stderr.write(`${context.colors.red(t('failed', { count: failedArticles.length, articles: failedArticles.join(', ') }))}\n`);
       }
       for (const summary of result.languages) {
         if (summary.drafts > 0) context.stderr.write(`${context.colors.yellow(t('drafts', { lng: summary.lng, count: summary.drafts }))}\n`);

@@ -17,7 +17,7 @@ const t = defineMessages('extract', {
     orphan: '{{lng}} {{article}}: translation of {{key}} has no source paragraph any more; kept in {{catalog}}: move it to the key of its paragraph, or remove it with yakugo extract --prune',
     orphanProbably: '{{lng}} {{article}}: translation of {{key}} has no source paragraph any more; kept in {{catalog}} (probably belongs to {{probably}}, {{percent}}% similar): move it there, or remove it with yakugo extract --prune',
     summary: '{{articles}} article(s), {{segments}} segment(s); {{written}} file(s) updated',
-    noArticles: 'no articles (*.md) under {{dir}}',
+    noArticles: 'no articles (*.md, *.mdx) under {{dir}}',
     changedMeanwhile: '{{file}} was saved while extract ran; merged again from the saved file (nothing overwritten)',
   },
   ja: {
@@ -30,7 +30,7 @@ const t = defineMessages('extract', {
     orphan: '{{lng}} {{article}}: {{key}} の訳文は原文の段落がなくなりました。{{catalog}} に残してあります。その段落のキーに移すか、yakugo extract --prune で削除してください',
     orphanProbably: '{{lng}} {{article}}: {{key}} の訳文は原文の段落がなくなりました。{{catalog}} に残してあります({{probably}} のものと思われます。類似度 {{percent}}%)。そこに移すか、yakugo extract --prune で削除してください',
     summary: '記事 {{articles}} 件、セグメント {{segments}} 件。更新したファイル {{written}} 件',
-    noArticles: '{{dir}} に記事(*.md)がありません',
+    noArticles: '{{dir}} に記事(*.md、*.mdx)がありません',
     changedMeanwhile: 'extract の実行中に {{file}} が保存されました。保存された内容からマージし直しました(上書きはしていません)',
   },
 });
