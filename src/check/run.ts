@@ -240,6 +240,12 @@ function prepareArticle(project: Project, article: SourceArticle, languages: rea
       surface: match.surface,
       place: placeOf(match.fileStart),
     })),
+    ruleHits: matcher.findRulesInRuns(segment.runs).map((hit) => ({
+      rule: hit.rule,
+      surface: hit.surface,
+      replacement: hit.replacement,
+      place: placeOf(hit.fileStart),
+    })),
   }));
   const previousSource = readCatalogIfExists(
     catalogPath(project, project.config.sourceLanguage, article.id),

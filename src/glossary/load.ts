@@ -3,12 +3,12 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { Project } from '../config/load.js';
 import { YakugoError } from '../util/errors.js';
 import { readTextFile } from '../util/fs.js';
-import { checkConcepts, parseGlossaryFile } from './load/parse.js';
+import { checkConcepts, parseGlossaryDocument } from './load/parse.js';
 import { createMatcher } from './match.js';
 import { glossaryMessage, listText } from './messages.js';
-import type { Concept, Glossary, GlossaryPlace } from './types.js';
+import type { Concept, Glossary, GlossaryPlace, SourceRule } from './types.js';
 
-export { type ParseOptions, parseGlossaryFile, sourceTermKey } from './load/parse.js';
+export { type ParseOptions, parseGlossaryDocument, parseGlossaryFile, sourceTermKey } from './load/parse.js';
 export { acceptedTerms, isAccepted, preferredTerm, SOURCE_LANGUAGE, targetTermsFor } from './terms.js';
 
 export interface LoadOptions {
@@ -36,18 +36,19 @@ export function glossaryFiles(dir: string): string[] {
 export async function loadGlossary(dir: string, options: LoadOptions = {}): Promise<Glossary> {
   const root = resolve(options.root ?? '.');
   const concepts: Concept[] = [];
+  const rules: SourceRule[] = [];
   const files: string[] = [];
   for (const file of glossaryFiles(resolve(root, dir))) {
     const shown = displayPath(root, file);
     files.push(shown);
+    const document = parseGlossaryDocument(readTextFile(file, shown), shown, { languages: options.languages, skipCrossCheck: true });
     // A loop, not push(...): spreading a huge file's concepts as arguments would overflow the stack.
-    for (const concept of parseGlossaryFile(readTextFile(file, shown), shown, { languages: options.languages, skipCrossCheck: true })) {
-      concepts.push(concept);
-    }
+    for (const concept of document.concepts) concepts.push(concept);
+    for (const rule of document.rules) rules.push(rule);
   }
   // Duplicates are checked once, across every file, in load order (the first definition wins the blame).
   checkConcepts(concepts);
-  const glossary: Glossary = { concepts, files };
+  const glossary: Glossary = { concepts, rules, files };
   await checkExamples(glossary);
   return glossary;
 }

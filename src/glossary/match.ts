@@ -4,6 +4,7 @@ import { buildPatterns, KIND_RANK, type Pattern } from './match/patterns.js';
 import { urlSpans } from './match/urls.js';
 import { foldCase, type NormalizedText, normalizeWithMap, originalRange } from './normalize.js';
 import { loadTokenizer, type Token, type Tokenizer } from './tokenizer.js';
+import { findRuleHits, type RuleHit } from './rules/apply.js';
 import type { Concept, Glossary, Term } from './types.js';
 
 /** One occurrence of a concept's Japanese term. Offsets are UTF-16 code units of the text searched. */
@@ -19,11 +20,19 @@ export interface Match {
 
 export type RunMatch = Match & { fileStart: number; fileEnd: number };
 
+/** A change a source rule asks for in a run, with offsets also mapped to the file. */
+export type RunRuleHit = RuleHit & { fileStart: number; fileEnd: number };
+
 export interface Matcher {
   /** Every occurrence in `text`, sorted by start; occurrences never overlap (the longest wins). */
   find(text: string): Match[];
   /** Every occurrence in each run, with offsets also mapped to the file through `TextRun.offsets`. */
   findInRuns(runs: readonly TextRun[]): RunMatch[];
+  /**
+   * The changes the glossary's source rules ask for in each run (prh semantics, except that a match
+   * starting or ending inside a kuromoji token does not count), sorted by file offset.
+   */
+  findRulesInRuns(runs: readonly TextRun[]): RunRuleHit[];
 }
 
 /**
@@ -80,6 +89,17 @@ function buildMatcher(glossary: Glossary, tokenizer: Tokenizer): Matcher {
       for (const run of runs) {
         for (const match of find(run.text)) {
           found.push({ ...match, fileStart: run.offsets[match.start]!, fileEnd: run.offsets[match.end]! });
+        }
+      }
+      return found.sort((a, b) => a.fileStart - b.fileStart || a.fileEnd - b.fileEnd);
+    },
+    findRulesInRuns(runs) {
+      const rules = glossary.rules ?? [];
+      const found: RunRuleHit[] = [];
+      if (rules.length === 0) return found;
+      for (const run of runs) {
+        for (const hit of findRuleHits(rules, run.text, (text) => tokenizer.tokenize(text))) {
+          found.push({ ...hit, fileStart: run.offsets[hit.start]!, fileEnd: run.offsets[hit.end]! });
         }
       }
       return found.sort((a, b) => a.fileStart - b.fileStart || a.fileEnd - b.fileEnd);
