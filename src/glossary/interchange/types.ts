@@ -22,8 +22,24 @@ export interface ImportedConcept {
   idGiven: boolean;
 }
 
+/** A source rule read from an interchange file (prh), as it will be written under `rules:`. */
+export interface ImportedRule {
+  rule: {
+    expected: string;
+    pattern?: string;
+    patterns?: string[];
+    regexpMustEmpty?: string;
+    wordBoundary?: boolean;
+    note?: string;
+    specs?: Array<{ from: string; to: string }>;
+  };
+  place: { file: string; line: number; column: number };
+}
+
 /** Something in the file that could not become glossary data, reported rather than dropped silently. */
 export interface ImportNote {
+  /** The file the note is about, when not the file imported (a file it imports). */
+  file?: string;
   line: number;
   column: number;
   message: string;
@@ -32,6 +48,8 @@ export interface ImportNote {
 export interface ImportResult {
   concepts: ImportedConcept[];
   notes: ImportNote[];
+  /** Source rules (prh only). */
+  rules?: ImportedRule[];
 }
 
 /** The list under `key`, created empty when missing. */
