@@ -161,7 +161,9 @@ function collectRules(text: string, displayPath: string, readFile: PrhFileReader
   }
   const rules = root.get('rules', true);
   const imports = root.get('imports', true) as Node | undefined;
-  if (!isSeq(rules) && !(rules === undefined && imports)) {
+  const targets = root.get('targets', true) as Node | undefined;
+  if (targets) notes.push({ file: displayPath, ...placeOfNode(targets, lineCounter), message: glossaryMessage('prhTargets') });
+  if (!isSeq(rules) && !(rules === undefined && (imports || targets))) {
     throw new YakugoError(glossaryMessage('prhNoRules'), { file: displayPath, place: placeOfNode((rules as Node) ?? root, lineCounter) });
   }
   const collected: RawRule[] = [];
@@ -229,6 +231,7 @@ export function parsePrh(text: string, displayPath: string, options: ImportOptio
   const rules: ImportedRule[] = [];
   /** Which imported concept each normalized Japanese spelling belongs to. */
   const owners = new Map<string, { concept: Concept }>();
+  let asConcepts = 0;
   for (const { node: rule, file, lineCounter } of raws) {
     const at = placeOfNode(rule, lineCounter);
     const expectedNode = rule.get('expected', true);
@@ -267,6 +270,7 @@ export function parsePrh(text: string, displayPath: string, options: ImportOptio
       rules.push({ rule: written, place: { file, ...at } });
       continue;
     }
+    asConcepts++;
     let imported = byExpected.get(expected);
     if (!imported) {
       const concept: Concept = {
@@ -300,7 +304,7 @@ export function parsePrh(text: string, displayPath: string, options: ImportOptio
     }
     if (note) concept.note = concept.note && concept.note !== note ? `${concept.note}\n\n${note}` : note;
   }
-  return { concepts, notes, rules };
+  return { concepts, notes, rules, counts: { read: raws.length, asConcepts, asRules: rules.length } };
 }
 
 /**

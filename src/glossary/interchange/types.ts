@@ -50,6 +50,8 @@ export interface ImportResult {
   notes: ImportNote[];
   /** Source rules (prh only). */
   rules?: ImportedRule[];
+  /** prh only: rules read (imports included), and how many became concepts or source rules. */
+  counts?: { read: number; asConcepts: number; asRules: number };
 }
 
 /** The list under `key`, created empty when missing. */
