@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseGlossaryDocument } from '../src/glossary/load.js';
-import { applyRule, findRuleHits } from '../src/glossary/rules/apply.js';
+import { applyRule, findRuleHits, tokenEdges } from '../src/glossary/rules/apply.js';
 import { loadTokenizer } from '../src/glossary/tokenizer.js';
 import type { SourceRule } from '../src/glossary/types.js';
 import { runCli } from './helpers/cli.js';
@@ -44,8 +44,8 @@ describe('source rules: prh semantics', () => {
 
   it('keeps prh’s choice among overlapping matches: same start → longer, else the earlier start', () => {
     const list = rules('rules:\n  - { expected: A, pattern: ab }\n  - { expected: B, pattern: abc }\n  - { expected: C, pattern: cd }\n');
-    const tokenize = (text: string) => [...text].map((char, index) => ({ surface: char, basic: char, pos: '', pos1: '', reading: undefined, known: true, start: index, end: index + 1 }));
-    expect(findRuleHits(list, 'abcd', tokenize).map((hit) => `${hit.surface}→${hit.replacement}`)).toEqual(['abc→B']);
+    const everyOffset = (text: string) => new Uint8Array(text.length + 1).fill(1);
+    expect(findRuleHits(list, 'abcd', everyOffset).map((hit) => `${hit.surface}→${hit.replacement}`)).toEqual(['abc→B']);
   });
 
   it('runs specs at load: a failing spec is an error at its line', async () => {
@@ -71,7 +71,8 @@ describe('source rules: prh semantics', () => {
     const tokenizer = await loadTokenizer();
     const list = rules('rules:\n  - { expected: 行う, pattern: 行なう }\n  - { expected: 米国, pattern: 米 }\n');
     const inside: string[] = [];
-    const hits = findRuleHits(list, '米国で調査を行なう。', (text) => tokenizer.tokenize(text), (hit) => inside.push(hit.surface));
+    const edges = (text: string) => tokenEdges(tokenizer.tokenize(text), text.length);
+    const hits = findRuleHits(list, '米国で調査を行なう。', edges, (hit) => inside.push(hit.surface));
     expect(hits.map((hit) => `${hit.surface}→${hit.replacement}`)).toEqual(['行なう→行う']);
     expect(inside).toEqual(['米']);
   });

@@ -68,10 +68,37 @@ function buildMatcher(glossary: Glossary, tokenizer: Tokenizer): Matcher {
   const patterns = buildPatterns(glossary, tokenizer);
   const automaton = new AhoCorasick(patterns.map((pattern) => pattern.key));
 
+  // `check` asks for the glossary matches and then the rule hits of the same run: analyse it once.
+  let last: { text: string; normalized: NormalizedText; tokens: Token[] } | undefined;
+  const analyse = (text: string) => {
+    if (last?.text !== text) {
+      const normalized = normalizeWithMap(text);
+      last = { text, normalized, tokens: tokenizer.tokenize(normalized.text) };
+    }
+    return last;
+  };
+
+  /** Offsets of the original text where a token of the normalized text starts or ends (spaces dropped by normalization included). */
+  const originalEdges = (text: string): Uint8Array => {
+    const { normalized, tokens } = analyse(text);
+    const edges = new Uint8Array(text.length + 1);
+    edges[0] = 1;
+    edges[text.length] = 1;
+    const mark = (at: number) => {
+      if (at <= 0 || at >= normalized.text.length) return;
+      edges.fill(1, normalized.ends[at - 1]!, normalized.starts[at]! + 1);
+    };
+    for (const token of tokens) {
+      mark(token.start);
+      mark(token.end);
+    }
+    return edges;
+  };
+
   const find = (text: string): Match[] => {
     if (patterns.length === 0 || text.length === 0) return [];
-    const normalized = normalizeWithMap(text);
-    const boundaries = tokenBoundaries(tokenizer.tokenize(normalized.text), normalized.text.length);
+    const { normalized, tokens } = analyse(text);
+    const boundaries = tokenBoundaries(tokens, normalized.text.length);
     const candidates: Candidate[] = [];
     automaton.search(foldCase(normalized.text), (end, id) => {
       const pattern = patterns[id]!;
@@ -98,7 +125,7 @@ function buildMatcher(glossary: Glossary, tokenizer: Tokenizer): Matcher {
       const found: RunRuleHit[] = [];
       if (rules.length === 0) return found;
       for (const run of runs) {
-        for (const hit of findRuleHits(rules, run.text, (text) => tokenizer.tokenize(text))) {
+        for (const hit of findRuleHits(rules, run.text, originalEdges)) {
           found.push({ ...hit, fileStart: run.offsets[hit.start]!, fileEnd: run.offsets[hit.end]! });
         }
       }

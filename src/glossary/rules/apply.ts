@@ -84,19 +84,20 @@ export function tokenEdges(tokens: readonly Token[], length: number): Uint8Array
 
 /**
  * The changes every rule asks for in one text, as `source/variant` and `yakugo fix` apply them: prh's
- * matches, minus those that start or end inside a kuromoji token (`tokenize` is only called when a rule
- * matched), then prh's choice among overlapping ones. `inside` receives the matches dropped for that.
+ * matches, minus those that start or end inside a kuromoji token (`edgesOf` gives the offsets where a
+ * token starts or ends, and is only called when a rule matched), then prh's choice among overlapping
+ * ones. `inside` receives the matches dropped for that.
  */
 export function findRuleHits(
   rules: readonly SourceRule[],
   text: string,
-  tokenize: (text: string) => Token[],
+  edgesOf: (text: string) => Uint8Array,
   inside?: (hit: RuleHit) => void,
 ): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const rule of rules) for (const hit of ruleHits(rule, text)) hits.push(hit);
   if (hits.length === 0) return hits;
-  const edges = tokenEdges(tokenize(text), text.length);
+  const edges = edgesOf(text);
   const onEdges = hits.filter((hit) => {
     const ok = edges[hit.start] === 1 && edges[hit.end] === 1;
     if (!ok) inside?.(hit);
