@@ -76,6 +76,18 @@ describe('source rules: prh semantics', () => {
     expect(hits.map((hit) => `${hit.surface}→${hit.replacement}`)).toEqual(['行なう→行う']);
     expect(inside).toEqual(['米']);
   });
+
+  it('insideWords: a rule that rewrites part of a word is reported only when it says so', async () => {
+    const tokenizer = await loadTokenizer();
+    const edges = (text: string) => tokenEdges(tokenizer.tokenize(text), text.length);
+    const [strict, partial] = rules(`rules:
+  - { expected: $1くださ, pattern: "/(て|[いん]で)下さ/" }
+  - { expected: $1くださ, pattern: "/(て|[いん]で)下さ/", insideWords: true }
+`);
+    // 確認|し|て|下さい: the match て下さ ends inside 下さい.
+    expect(findRuleHits([strict!], '確認して下さい', edges)).toEqual([]);
+    expect(findRuleHits([partial!], '確認して下さい', edges).map((hit) => `${hit.surface}→${hit.replacement}`)).toEqual(['て下さ→てくださ']);
+  });
 });
 
 describe('source rules in check and fix', () => {

@@ -48,6 +48,9 @@ export async function loadGlossary(dir: string, options: LoadOptions = {}): Prom
   }
   // Duplicates are checked once, across every file, in load order (the first definition wins the blame).
   checkConcepts(concepts);
+  // A pattern that can backtrack catastrophically would hang `check` on a long paragraph: refused.
+  const unsafe = rules.find((rule) => rule.unsafe);
+  if (unsafe) throw exampleError(unsafe.place, glossaryMessage('ruleUnsafe', { pattern: unsafe.regex.source }));
   const glossary: Glossary = { concepts, rules, files };
   await checkExamples(glossary);
   return glossary;

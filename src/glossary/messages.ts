@@ -16,7 +16,7 @@ export const glossaryMessage = defineMessages('glossary-input', {
     listSeparator: ', ',
 
     // Loader: source rules (prh)
-    unknownRuleField: 'unknown field "{{field}}" in a rule (a rule has expected, pattern, patterns, regexpMustEmpty, wordBoundary, note, specs)',
+    unknownRuleField: 'unknown field "{{field}}" in a rule (a rule has expected, pattern, patterns, regexpMustEmpty, wordBoundary, insideWords, note, specs)',
     rulesNotList: '"rules" must be a list of rules',
     ruleNoExpected: 'a rule needs "expected"',
     ruleBadPattern: 'invalid pattern: {{error}}',
@@ -24,6 +24,7 @@ export const glossaryMessage = defineMessages('glossary-input', {
     ruleMustEmpty: 'regexpMustEmpty must be a group reference such as $1, not "{{value}}"',
     ruleMustEmptyGroup: 'regexpMustEmpty {{value}} names a group the pattern does not have',
     ruleSpecFields: 'a spec is { from, to }',
+    ruleUnsafe: 'the pattern /{{pattern}}/ can backtrack catastrophically (a quantified group that holds a quantifier) and would hang on a long paragraph; rewrite it (yakugo glossary lint: glossary/regex-unsafe)',
     ruleSpecFails: 'spec of the rule for "{{expected}}" fails: "{{from}}" becomes "{{got}}", not "{{to}}"',
 
     // Loader: what a field message is about
@@ -155,7 +156,7 @@ export const glossaryMessage = defineMessages('glossary-input', {
     unknownLanguage: '不明な言語コード "{{lng}}"',
     unknownLanguageInForms: 'forms に不明な言語コード "{{lng}}"',
     unconfiguredLanguage: '不明な言語コード "{{lng}}"(設定されている言語: {{configured}})',
-    unknownRuleField: 'ルールに不明なフィールド "{{field}}"(ルールに書けるのは expected、pattern、patterns、regexpMustEmpty、wordBoundary、note、specs です)',
+    unknownRuleField: 'ルールに不明なフィールド "{{field}}"(ルールに書けるのは expected、pattern、patterns、regexpMustEmpty、wordBoundary、insideWords、note、specs です)',
     rulesNotList: '"rules" はルールのリストにしてください',
     ruleNoExpected: 'ルールには "expected" が必要です',
     ruleBadPattern: 'パターンが正しくありません: {{error}}',
@@ -163,6 +164,7 @@ export const glossaryMessage = defineMessages('glossary-input', {
     ruleMustEmpty: 'regexpMustEmpty は $1 のようなグループ参照にしてください("{{value}}" ではなく)',
     ruleMustEmptyGroup: 'regexpMustEmpty {{value}} のグループはパターンにありません',
     ruleSpecFields: 'spec は { from, to } で書いてください',
+    ruleUnsafe: 'パターン /{{pattern}}/ は破滅的なバックトラックを起こしうる(量指定子を含むグループに量指定子が付いている)ため、長い段落で止まってしまいます。書き直してください(yakugo glossary lint: glossary/regex-unsafe)',
     ruleSpecFails: '"{{expected}}" のルールの spec が通りません: "{{from}}" が "{{to}}" ではなく "{{got}}" になります',
     unknownTopField: '不明なフィールド "{{field}}"(用語集ファイルに書けるのは "concepts:" と "rules:" です)',
     conceptsNotList: '"concepts" は概念のリストでなければなりません',

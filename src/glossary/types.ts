@@ -65,6 +65,10 @@ export interface SourceRule {
   /** Group number that must be empty for a match to count (prh's `regexpMustEmpty: $1`). */
   regexpMustEmpty?: number;
   wordBoundary: boolean;
+  /** Report matches that start or end inside a kuromoji token too, as prh does (default false). */
+  insideWords: boolean;
+  /** The pattern can backtrack catastrophically: the loader refuses the rule, `glossary lint` reports it. */
+  unsafe: boolean;
   note?: string;
   specs: RuleSpec[];
   place?: GlossaryPlace;

@@ -5,6 +5,7 @@ import { foldCase, normalizeText } from '../normalize.js';
 import { SOURCE_LANGUAGE } from '../terms.js';
 import { applyRule } from '../rules/apply.js';
 import { compileRule, RulePatternError } from '../rules/compile.js';
+import { isCatastrophic } from '../rules/safety.js';
 import type { Concept, ConceptExamples, GlossaryPlace, RuleSpec, SourceRule, Term, TermStatus } from '../types.js';
 import { LineIndex, parseYamlTree, type YamlMap, type YamlNode, type YamlScalar } from './yaml-tree.js';
 
@@ -137,12 +138,12 @@ export function parseGlossaryDocument(text: string, displayPath: string, options
   return { concepts, rules };
 }
 
-const RULE_FIELDS = new Set(['expected', 'pattern', 'patterns', 'regexpMustEmpty', 'wordBoundary', 'note', 'specs']);
+const RULE_FIELDS = new Set(['expected', 'pattern', 'patterns', 'regexpMustEmpty', 'wordBoundary', 'insideWords', 'note', 'specs']);
 const RULE: Label = { key: 'field', name: 'rules' };
 
 /**
  * One source rule (prh's rule shape): `expected`, `pattern`/`patterns` (strings or `/regex/flags`),
- * `regexpMustEmpty`, `wordBoundary`, `note`, `specs`. The patterns are compiled as prh compiles them and
+ * `regexpMustEmpty`, `wordBoundary`, `insideWords`, `note`, `specs`. The patterns are compiled as prh compiles them and
  * every spec is run on the spot: a failing spec is an error at its line, like a failing example.
  */
 function readRule(reader: Reader, node: YamlNode): SourceRule {
@@ -152,6 +153,7 @@ function readRule(reader: Reader, node: YamlNode): SourceRule {
   const patternNodes: YamlNode[] = [];
   let mustEmpty: { value: string; node: YamlNode } | undefined;
   let wordBoundary = false;
+  let insideWords = false;
   let note: string | undefined;
   const specs: RuleSpec[] = [];
   const specNodes: YamlNode[] = [];
@@ -173,6 +175,8 @@ function readRule(reader: Reader, node: YamlNode): SourceRule {
       mustEmpty = { value: reader.string(value, fieldLabel(field)), node: value };
     } else if (field === 'wordBoundary') {
       wordBoundary = reader.boolean(value, fieldLabel(field));
+    } else if (field === 'insideWords') {
+      insideWords = reader.boolean(value, fieldLabel(field));
     } else if (field === 'note') {
       note = reader.text(value, fieldLabel(field));
     } else {
@@ -203,7 +207,9 @@ function readRule(reader: Reader, node: YamlNode): SourceRule {
     regexpMustEmpty = Number.parseInt(group[1]!, 10);
     if (regexpMustEmpty > groupCount(regex)) throw reader.error(mustEmpty.node, glossaryMessage('ruleMustEmptyGroup', { value: mustEmpty.value }));
   }
-  const rule: SourceRule = { expected, patterns, regex, regexpMustEmpty, wordBoundary, note, specs, place: reader.place(map) };
+  const rule: SourceRule = { expected, patterns, regex, regexpMustEmpty, wordBoundary, insideWords, unsafe: isCatastrophic(regex), note, specs, place: reader.place(map) };
+  // An unsafe pattern is never run, not even on its specs.
+  if (rule.unsafe) return rule;
   specs.forEach((spec, index) => {
     const got = applyRule(rule, spec.from);
     if (got !== spec.to) throw reader.error(specNodes[index]!, glossaryMessage('ruleSpecFails', { expected, from: spec.from, got, to: spec.to }));

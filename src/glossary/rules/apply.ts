@@ -84,7 +84,7 @@ export function tokenEdges(tokens: readonly Token[], length: number): Uint8Array
 
 /**
  * The changes every rule asks for in one text, as `source/variant` and `yakugo fix` apply them: prh's
- * matches, minus those that start or end inside a kuromoji token (`edgesOf` gives the offsets where a
+ * matches, minus those that start or end inside a kuromoji token unless the rule says `insideWords` (`edgesOf` gives the offsets where a
  * token starts or ends, and is only called when a rule matched), then prh's choice among overlapping
  * ones. `inside` receives the matches dropped for that.
  */
@@ -99,7 +99,7 @@ export function findRuleHits(
   if (hits.length === 0) return hits;
   const edges = edgesOf(text);
   const onEdges = hits.filter((hit) => {
-    const ok = edges[hit.start] === 1 && edges[hit.end] === 1;
+    const ok = hit.rule.insideWords || (edges[hit.start] === 1 && edges[hit.end] === 1);
     if (!ok) inside?.(hit);
     return ok;
   });
