@@ -78,21 +78,9 @@ function buildMatcher(glossary: Glossary, tokenizer: Tokenizer): Matcher {
     return last;
   };
 
-  /** Offsets of the original text where a token of the normalized text starts or ends (spaces dropped by normalization included). */
   const originalEdges = (text: string): Uint8Array => {
     const { normalized, tokens } = analyse(text);
-    const edges = new Uint8Array(text.length + 1);
-    edges[0] = 1;
-    edges[text.length] = 1;
-    const mark = (at: number) => {
-      if (at <= 0 || at >= normalized.text.length) return;
-      edges.fill(1, normalized.ends[at - 1]!, normalized.starts[at]! + 1);
-    };
-    for (const token of tokens) {
-      mark(token.start);
-      mark(token.end);
-    }
-    return edges;
+    return originalTokenEdges(normalized, tokens);
   };
 
   const find = (text: string): Match[] => {
@@ -132,6 +120,25 @@ function buildMatcher(glossary: Glossary, tokenizer: Tokenizer): Matcher {
       return found.sort((a, b) => a.fileStart - b.fileStart || a.fileEnd - b.fileEnd);
     },
   };
+}
+
+/**
+ * Offsets of the original text where a kuromoji token of its normalized text starts or ends (the spaces
+ * normalization dropped between two tokens count as edges too): where a source rule's match may start and end.
+ */
+export function originalTokenEdges(normalized: NormalizedText, tokens: readonly Token[]): Uint8Array {
+  const edges = new Uint8Array(normalized.originalLength + 1);
+  edges[0] = 1;
+  edges[normalized.originalLength] = 1;
+  const mark = (at: number) => {
+    if (at <= 0 || at >= normalized.text.length) return;
+    edges.fill(1, normalized.ends[at - 1]!, normalized.starts[at]! + 1);
+  };
+  for (const token of tokens) {
+    mark(token.start);
+    mark(token.end);
+  }
+  return edges;
 }
 
 /** Token boundaries of the normalized text: where tokens start and end, and which token covers each unit. */
