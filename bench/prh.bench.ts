@@ -1,0 +1,65 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { assignIds, parseInterchange } from '../src/glossary/interchange/index.js';
+import { parseGlossaryDocument } from '../src/glossary/load.js';
+import { createMatcher } from '../src/glossary/match.js';
+import { appendRulesToYaml, conceptsToYamlFile } from '../src/glossary/maintain/yaml.js';
+import { loadTokenizer } from '../src/glossary/tokenizer.js';
+import { segmentMarkdown } from '../src/markdown/segment.js';
+import { measureAsync, report } from './harness.js';
+
+/**
+ * `source/variant` against textlint + textlint-rule-prh with the same dictionary (prh/rules'
+ * WEB+DB_PRESS.yml, 1,292 rules) on the same files (the prh comparison corpus of the test suite, each
+ * file 20× so a file is article-sized). Both sides are built once (textlint: the linter with its rule;
+ * yakugo: the imported glossary and its matcher); the timed operation is finding the variants in every
+ * file, which is what a CI run repeats per article.
+ */
+export default async function prhBench(root: string): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const dictionary = join(dirname(require.resolve('prh/package.json')), 'prh-rules', 'media', 'WEB+DB_PRESS.yml');
+  const corpusDir = join(root, 'test', 'fixtures', 'prh', 'corpus');
+  const files = readdirSync(corpusDir)
+    .sort()
+    .map((name) => ({ name, text: Array.from({ length: 20 }, () => readFileSync(join(corpusDir, name), 'utf8')).join('\n') }));
+
+  // yakugo: the dictionary imported as `glossary import` writes it, then loaded.
+  const imported = parseInterchange(readFileSync(dictionary, 'utf8'), 'prh', dictionary, { sourceLanguage: 'ja', languages: [] });
+  const tokenizer = await loadTokenizer();
+  assignIds(imported.concepts, new Set(), tokenizer, 'ja');
+  const yaml = appendRulesToYaml(conceptsToYamlFile(imported.concepts.map((entry) => entry.concept), ['ja']), (imported.rules ?? []).map((entry) => entry.rule), 'prh.yaml');
+  const document = parseGlossaryDocument(yaml, 'glossary/prh.yaml');
+  const matcher = await createMatcher({ concepts: document.concepts, rules: document.rules, files: ['glossary/prh.yaml'] });
+  let yakugoCount = 0;
+  const yakugo = await measureAsync('yakugo source/variant', async () => {
+    yakugoCount = 0;
+    for (const file of files) {
+      const runs = segmentMarkdown(file.text, { frontMatter: [] }).segments.flatMap((segment) => segment.runs);
+      yakugoCount += matcher.findInRuns(runs).filter((match) => match.term.status === 'deprecated' || match.term.status === 'forbidden').length;
+      yakugoCount += matcher.findRulesInRuns(runs).length;
+    }
+  }, 4000);
+
+  // textlint with textlint-rule-prh, configured as its README says.
+  const dir = mkdtempSync(join(tmpdir(), 'yakugo-bench-textlint-'));
+  try {
+    const configFilePath = join(dir, '.textlintrc.json');
+    writeFileSync(configFilePath, JSON.stringify({ rules: { prh: { rulePaths: [dictionary] } } }));
+    const { createLinter, loadTextlintrc } = (await import('textlint')) as typeof import('textlint');
+    const descriptor = await loadTextlintrc({ configFilePath, node_modulesDir: join(root, 'node_modules') });
+    const linter = createLinter({ descriptor, cwd: dir });
+    let textlintCount = 0;
+    const textlint = await measureAsync('textlint + textlint-rule-prh', async () => {
+      textlintCount = 0;
+      for (const file of files) textlintCount += (await linter.lintText(file.text, join(dir, file.name))).messages.length;
+    }, 4000);
+    report(`prh dictionary WEB+DB_PRESS.yml on ${files.length} articles (${files.reduce((sum, file) => sum + file.text.length, 0)} characters)`, textlint, [
+      { ...textlint, note: `${textlintCount} finding(s)` },
+      { ...yakugo, note: `${yakugoCount} finding(s); fewer than textlint's where a prh match cuts a word` },
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
