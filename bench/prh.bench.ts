@@ -55,9 +55,19 @@ export default async function prhBench(root: string): Promise<void> {
       textlintCount = 0;
       for (const file of files) textlintCount += (await linter.lintText(file.text, join(dir, file.name))).messages.length;
     }, 4000);
-    report(`prh dictionary WEB+DB_PRESS.yml on ${files.length} articles (${files.reduce((sum, file) => sum + file.text.length, 0)} characters)`, textlint, [
+    // One paragraph of 1 MB (the articles' prose, blank lines removed), timed once: it must grow linearly.
+    const characters = files.reduce((sum, file) => sum + file.text.length, 0);
+    let paragraph = files.map((file) => file.text.replace(/^#.*$|^\s*[-\d.]+\s/gm, '').replace(/\s*\n\s*/g, '')).join('');
+    while (paragraph.length < 1_000_000) paragraph += paragraph;
+    paragraph = paragraph.slice(0, 1_000_000);
+    const started = performance.now();
+    const bigRuns = segmentMarkdown(`${paragraph}\n`, { frontMatter: [] }).segments.flatMap((segment) => segment.runs);
+    const hits = matcher.findInRuns(bigRuns).filter((match) => match.term.status === 'deprecated').length + matcher.findRulesInRuns(bigRuns).length;
+    const big = { name: 'yakugo source/variant, one 1 MB paragraph', ms: performance.now() - started, per: 1_000_000 / characters };
+    report(`prh dictionary WEB+DB_PRESS.yml on ${files.length} articles (${characters} characters)`, textlint, [
       { ...textlint, note: `${textlintCount} finding(s)` },
       { ...yakugo, note: `${yakugoCount} finding(s); fewer than textlint's where a prh match cuts a word` },
+      { ...big, note: `${hits} finding(s); per character of the articles: near the row above when cost is linear (${(big.ms / 1000).toFixed(1)} s)` },
     ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
