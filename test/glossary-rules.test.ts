@@ -127,3 +127,22 @@ describe('source rules in check and fix', () => {
     expect((JSON.parse(again.stdout) as { problems: unknown[] }).problems).toEqual([]);
   });
 });
+
+describe('importing prh rules next to existing ones', () => {
+  it('reports a rule with the same pattern and another expected with both places; --skip-conflicts skips exactly it', async () => {
+    const root = makeProject({
+      'yakugo.config.yaml': 'languages: [en]\n',
+      'glossary/style.yaml': 'rules:\n  - { expected: $1ください, pattern: "/(て|で)下さい/" }\n',
+      'prh.yml': 'version: 1\nrules:\n  - expected: $1下さい\n    pattern: /(て|で)下さい/\n  - expected: $1み$2\n    pattern: /(て|で)見(る|た)/\n',
+    });
+    roots.push(root);
+    const refused = await runCli(['--root', root, 'glossary', 'import', `${root}/prh.yml`, '--into', `${root}/glossary/imported.yaml`]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      `${root}/prh.yml:3:5: conflict: the rule for "$1下さい" has the same pattern /(て|で)下さい/ as the rule for "$1ください" (glossary/style.yaml:2:5)`,
+    );
+    const skipped = await runCli(['--root', root, 'glossary', 'import', `${root}/prh.yml`, '--into', `${root}/glossary/imported.yaml`, '--skip-conflicts']);
+    expect(skipped.code).toBe(0);
+    expect(read(root, 'glossary/imported.yaml')).toBe('concepts: []\nrules:\n  - expected: $1み$2\n    pattern: /(て|で)見(る|た)/\n');
+  });
+});
