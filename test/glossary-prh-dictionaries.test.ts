@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,5 +78,27 @@ describe('prh dictionaries come in whole', () => {
     expect((JSON.parse(lint.stdout) as { summary: { errors: number } }).summary.errors).toBe(0);
     const check = await runCli(['--root', root, 'check', '--lang', 'ja', '--rule', 'source/variant', '--format', 'json']);
     expect(check.code).toBeLessThan(2);
+  });
+});
+
+describe('prh dictionaries go back out', () => {
+  const corpus = fileURLToPath(new URL('./fixtures/prh/corpus/', import.meta.url));
+  const engineOf = (path: string) => (require('prh') as { fromYAMLFilePath(path: string): { replaceByRule(path: string, text: string): string } }).fromYAMLFilePath(path);
+
+  it.each([
+    ['WEB+DB_PRESS', join(prhRules, 'media', 'WEB+DB_PRESS.yml')],
+    ['ja.react.dev', fileURLToPath(new URL('./fixtures/prh/ja.react.dev-prh.yml', import.meta.url))],
+  ])('%s: import then export --format prh rewrites the corpus as the original does', async (_name, file) => {
+    const root = makeProject({ 'yakugo.config.yaml': 'languages: [en]\n' });
+    roots.push(root);
+    expect((await runCli(['--root', root, 'glossary', 'import', file, '--into', join(root, 'glossary/imported.yaml')])).code).toBe(0);
+    const exported = join(root, 'exported.yml');
+    expect((await runCli(['--root', root, 'glossary', 'export', '--format', 'prh', '-o', exported])).code).toBe(0);
+    const original = engineOf(file);
+    const back = engineOf(exported);
+    for (const name of readdirSync(corpus).sort()) {
+      const text = readFileSync(join(corpus, name), 'utf8');
+      expect(back.replaceByRule(name, text), name).toBe(original.replaceByRule(name, text));
+    }
   });
 });

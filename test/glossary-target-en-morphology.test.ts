@@ -5,6 +5,8 @@ import { containsAcceptedTerm, findTargetTerms } from '../src/glossary/target/in
 import type { Concept } from '../src/glossary/types.js';
 
 // Terms of the Rust book's Japanese edition translation table (the English side), as the issue lists them.
+// The sentences for borrow, dereference, shadowed and panics are the Rust book's own (ch. 4.2, 15.2, 3.1,
+// 9.1); the others are written in its style.
 const concepts = new Map(
   parseGlossaryFile(
     `concepts:

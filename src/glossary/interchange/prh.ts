@@ -75,7 +75,9 @@ export function literalAlternatives(body: string): string[] | undefined {
   return alternatives.every((alternative) => alternative.length > 0) ? alternatives : undefined;
 }
 
-const REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/]/;
+// Characters that make prh read a plain string wrongly: its own syntax, and - and ¥, which prh escapes
+// into an invalid pattern (`\-` under the u flag).
+const REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/\-¥]/;
 
 function escapeRegex(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
@@ -348,6 +350,17 @@ export function exportPrh(concepts: Concept[], options: ExportOptions): string {
       .map((from) => ({ from, to: replaceVariants(from, variants, expected) }));
     if (specs.length > 0) rule['specs'] = specs;
     if (concept.note !== undefined) rule['prh'] = concept.note;
+    rules.push(rule);
+  }
+  // Source rules go back as they came: they are prh rules.
+  for (const source of options.rules ?? []) {
+    const rule: Record<string, unknown> = { expected: source.expected };
+    if (source.patterns.length === 1) rule['pattern'] = source.patterns[0];
+    else if (source.patterns.length > 1) rule['patterns'] = source.patterns;
+    if (source.regexpMustEmpty !== undefined) rule['regexpMustEmpty'] = `$${source.regexpMustEmpty}`;
+    if (source.wordBoundary) rule['options'] = { wordBoundary: true };
+    if (source.specs.length > 0) rule['specs'] = source.specs.map(({ from, to }) => ({ from, to }));
+    if (source.note !== undefined) rule['prh'] = source.note;
     rules.push(rule);
   }
   return `# prh dictionary exported by yakugo (textlint-rule-prh)\n${stringify({ version: 1, rules }, { lineWidth: 0 })}`;

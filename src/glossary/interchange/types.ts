@@ -1,7 +1,9 @@
-import type { Concept } from '../types.js';
+import type { Concept, SourceRule } from '../types.js';
 
 /** What an exporter needs to know about the project. */
 export interface ExportOptions {
+  /** Source rules to write too (prh only: written back as prh rules). */
+  rules?: readonly SourceRule[];
   /** The language articles are written in (`ja`). */
   sourceLanguage: string;
   /** Target languages to write, in column / langSec order (the source language is always written first). */

@@ -3,7 +3,7 @@
  * lib/rule.js), so a prh dictionary means the same thing here:
  *
  * - a pattern written `/body/flags` (flags among g, i, m, y) is that regular expression; any other string
- *   is matched literally;
+ *   is matched literally (prh fails on a literal with - or ¥; yakugo matches it);
  * - a rule without a pattern matches its `expected` with every ASCII letter or digit also accepted in the
  *   other case and in full width (`jQuery` matches `jquery` and `ｊＱｕｅｒｙ`);
  * - `wordBoundary` wraps each pattern in `\b…\b`;
@@ -14,8 +14,9 @@
 const REGEX_STRING = /^\/(.*)\/([gimy]*)$/;
 const HALF_WIDTH = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const FULL_WIDTH = 'ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ０１２３４５６７８９';
-// prh's list, ¥ included.
-const SPECIAL = new Set('¥*+.?{}()[]^$-|/'.split(''));
+// prh's list without - and ¥: prh escapes those too, which with the u flag makes a literal such as
+// `O-Rマッパー` an invalid pattern ("Invalid escape"); unescaped they mean the same literal text.
+const SPECIAL = new Set('*+.?{}()[]^$|/\\'.split(''));
 
 /** `/body/flags` → its parts; undefined for a string prh matches literally. */
 export function regexString(pattern: string): { body: string; flags: string } | undefined {
