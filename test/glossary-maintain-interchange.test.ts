@@ -233,6 +233,17 @@ describe('prh', () => {
     expect(notes).toEqual([]);
   });
 
+  it('merges spellings that normalize to one text into one term (WEB+DB_PRESS: Entity / entity, ON/OFF / ON／OFF)', () => {
+    const dictionary = 'version: 1\nrules:\n  - expected: エンティティ\n    patterns:\n      - Entity\n      - entity\n  - expected: オン/オフ\n    pattern:  /ON\\/OFF|ON／OFF|オン・オフ/\n';
+    const { concepts, rules, notes } = parsePrh(dictionary, 'web+db.yml', options);
+    expect(concepts.map(({ concept }) => concept.terms['ja']!.map((term) => `${term.status}:${term.text}`))).toEqual([
+      ['preferred:エンティティ', 'deprecated:Entity'],
+      ['preferred:オン/オフ', 'deprecated:ON/OFF', 'deprecated:オン・オフ'],
+    ]);
+    expect(rules).toEqual([]);
+    expect(notes).toEqual([]);
+  });
+
   it('reads a literal guarded against matching inside the expected term as that literal, and writes it so', () => {
     expect(guardedLiteral('サーバ(?!ー)', 'サーバー')).toBe('サーバ');
     expect(guardedLiteral('(?<!データ・)センター', 'データ・センター')).toBe('センター');
