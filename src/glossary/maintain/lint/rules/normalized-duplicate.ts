@@ -2,14 +2,16 @@
  * `glossary/normalized-duplicate`: two spellings that are the same text once normalized (NFKC width,
  * spaces next to Japanese, case), so one of them does nothing: a literal pattern of a source rule that is
  * a Japanese term of a concept or a literal pattern of another rule (the concept, or the first rule,
- * already finds that text), or an extra form that is already a term of its language (`forms: { en: [LLMs] }`
- * next to `en: LLMs`). The loader merges nothing silently and refuses a term listed twice in one
+ * already finds that text), or an extra form that is already a term of its language (`forms: { en: [Server] }`
+ * next to `en: server`; a form that differs in case from an acronym, `Nvidia` for `NVIDIA`, is needed and
+ * not reported). The loader merges nothing silently and refuses a term listed twice in one
  * concept; these are the duplicates it accepts.
  *
  * @example ok
  * ```yaml
  * glossary:
  *   - { id: server, ja: [サーバー, { term: サーバ, status: deprecated }], en: server, forms: { en: [servers] } }
+ *   - { id: nvidia, ja: NVIDIA, en: NVIDIA, zh-Hans: 英伟达, forms: { en: [Nvidia] } }
  * rules:
  *   - { expected: Web, pattern: ウェブ }
  * ```
@@ -30,7 +32,7 @@
  */
 import { defineMessages } from '../../../../util/i18n.js';
 import { sourceTermKey } from '../../../load.js';
-import { foldCase, normalizeText } from '../../../normalize.js';
+import { foldCase, isAcronym, normalizeText } from '../../../normalize.js';
 import { regexString } from '../../../rules/compile.js';
 import { SOURCE_LANGUAGE } from '../../../terms.js';
 import type { Concept, GlossaryPlace, SourceRule } from '../../../types.js';
@@ -66,9 +68,13 @@ export const normalizedDuplicate: LintRule = {
     for (const concept of concepts) {
       for (const term of concept.terms[SOURCE_LANGUAGE] ?? []) if (!terms.has(sourceTermKey(term.text))) terms.set(sourceTermKey(term.text), { concept, text: term.text });
       for (const [lng, forms] of Object.entries(concept.forms)) {
-        const own = new Map((concept.terms[lng] ?? []).map((term) => [targetKey(term.text), term.text]));
         for (const form of forms) {
-          const term = own.get(targetKey(form));
+          // An acronym or a caseSensitive concept matches case-sensitively: `Nvidia` next to `NVIDIA` is needed.
+          const term = (concept.terms[lng] ?? []).find((candidate) =>
+            concept.caseSensitive || isAcronym(normalizeText(candidate.text))
+              ? normalizeText(candidate.text) === normalizeText(form)
+              : targetKey(candidate.text) === targetKey(form),
+          )?.text;
           if (term !== undefined && term !== form) report({ ...at(concept.place), lng, concept: concept.id, message: t('form', { lng, form, id: concept.id, term }) });
         }
       }
