@@ -32,6 +32,7 @@ export interface ImportedRule {
     patterns?: string[];
     regexpMustEmpty?: string;
     wordBoundary?: boolean;
+    insideWords?: boolean;
     note?: string;
     specs?: Array<{ from: string; to: string }>;
   };

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { assignIds, INTERCHANGE_FORMATS, parseInterchange, requireFormat } from '../../../glossary/interchange/index.js';
+import { markInsideWords } from '../../../glossary/interchange/inside-words.js';
 import { planImport, planRules } from '../../../glossary/interchange/plan.js';
 import { createMatcher } from '../../../glossary/match.js';
 import { loadGlossary, parseGlossaryFile } from '../../../glossary/load.js';
@@ -30,6 +31,7 @@ const t = defineMessages('glossary-import', {
     ruleConflict: '{{file}}:{{line}}:{{column}}: conflict: {{message}}',
     exampleDropped: '{{file}}:{{line}}:{{column}}: spec "{{sentence}}" is not kept as an example of "{{id}}": the glossary does not find its term there (it starts or ends inside a word)',
     importedRules: '{{count}} rule(s) imported into {{file}}',
+    insideWords: '{{file}}:{{line}}:{{column}}: the rule for "{{expected}}" rewrites part of a word in its own specs: imported with insideWords: true',
     nothingWritten: '{{count}} conflict(s); nothing written (fix the file or the glossary, or pass --skip-conflicts)',
     imported: '{{count}} concept(s) imported into {{file}}',
     nothing: 'nothing to import',
@@ -48,6 +50,7 @@ const t = defineMessages('glossary-import', {
     ruleConflict: '{{file}}:{{line}}:{{column}}: 衝突: {{message}}',
     exampleDropped: '{{file}}:{{line}}:{{column}}: spec "{{sentence}}" は "{{id}}" の例文にしていません: 用語集はそこで用語を見つけません(語の途中で始まるか終わります)',
     importedRules: '{{count}} 件のルールを {{file}} に取り込みました',
+    insideWords: '{{file}}:{{line}}:{{column}}: "{{expected}}" のルールは自身の spec で語の一部を書き換えています: insideWords: true を付けて取り込みます',
     nothingWritten: '衝突 {{count}} 件。何も書き込んでいません(ファイルか用語集を直すか、--skip-conflicts を付けてください)',
     imported: '{{count}} 件の概念を {{file}} に取り込みました',
     nothing: '取り込むものはありません',
@@ -103,6 +106,9 @@ export function register(group: Command): void {
           return kept;
         });
         if (concept.examples.match.length === 0 && concept.examples.noMatch.length === 0) delete concept.examples;
+      }
+      for (const entry of markInsideWords(rulePlan.add, await loadTokenizer())) {
+        context.stderr.write(`${t('insideWords', { ...entry.place, expected: entry.rule.expected })}\n`);
       }
       const order = [sourceLanguage, ...languages];
       const rules = rulePlan.add.map((entry) => entry.rule);
