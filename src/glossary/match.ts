@@ -68,32 +68,39 @@ function buildMatcher(glossary: Glossary, tokenizer: Tokenizer): Matcher {
   const patterns = buildPatterns(glossary, tokenizer);
   const automaton = new AhoCorasick(patterns.map((pattern) => pattern.key));
 
-  // `check` asks for the glossary matches and then the rule hits of the same run: analyse it once.
-  let last: { text: string; normalized: NormalizedText; tokens: Token[] } | undefined;
+  // `check` asks for the glossary matches and then the rule hits of the same run: normalize it once, and
+  // tokenize it (the costly part) only when a term or a rule could match there.
+  let last: { text: string; normalized: NormalizedText; tokens: Token[] | undefined } | undefined;
   const analyse = (text: string) => {
-    if (last?.text !== text) {
-      const normalized = normalizeWithMap(text);
-      last = { text, normalized, tokens: tokenizer.tokenize(normalized.text) };
-    }
+    if (last?.text !== text) last = { text, normalized: normalizeWithMap(text), tokens: undefined };
     return last;
+  };
+  const tokensOf = (analysed: { normalized: NormalizedText; tokens: Token[] | undefined }): Token[] => {
+    analysed.tokens ??= tokenizer.tokenize(analysed.normalized.text);
+    return analysed.tokens;
   };
 
   const originalEdges = (text: string): Uint8Array => {
-    const { normalized, tokens } = analyse(text);
-    return originalTokenEdges(normalized, tokens);
+    const analysed = analyse(text);
+    return originalTokenEdges(analysed.normalized, tokensOf(analysed));
   };
 
   const find = (text: string): Match[] => {
     if (patterns.length === 0 || text.length === 0) return [];
-    const { normalized, tokens } = analyse(text);
-    const boundaries = tokenBoundaries(tokens, normalized.text.length);
-    const candidates: Candidate[] = [];
+    const analysed = analyse(text);
+    const { normalized } = analysed;
+    const found: Array<{ pattern: Pattern; end: number }> = [];
     automaton.search(foldCase(normalized.text), (end, id) => {
-      const pattern = patterns[id]!;
+      found.push({ pattern: patterns[id]!, end });
+    });
+    if (found.length === 0) return [];
+    const boundaries = tokenBoundaries(tokensOf(analysed), normalized.text.length);
+    const candidates: Candidate[] = [];
+    for (const { pattern, end } of found) {
       const start = end - pattern.key.length;
       const verifiedEnd = verify(pattern, normalized.text, start, end, boundaries);
       if (verifiedEnd !== undefined) candidates.push({ pattern, start, end: verifiedEnd });
-    });
+    }
     return select(candidates, normalized, text);
   };
 
