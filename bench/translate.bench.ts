@@ -23,7 +23,7 @@ export default async function translateBench(root: string): Promise<void> {
     project,
     article,
     [],
-    article.segments.map((segment) => matcher.findInRuns(segment.runs)),
+    article.segments.map((segment) => ({ matches: matcher.findInRuns(segment.runs), ruleHits: matcher.findRulesInRuns(segment.runs) })),
   );
   const shipped = readCatalog(catalogPath(project, 'en', article.id), 'en').entries;
   const drafts = new Map(article.segments.map((segment) => [segment.key, shipped.get(segment.key) ?? '']));

@@ -84,7 +84,7 @@ describe('validation errors name file, line and column', () => {
     ['a term listed twice', 'concepts:\n  - id: a\n    ja: 甲\n    en: [x, x]\n', 'glossary/test.yaml:4:13: en term "x" is listed twice'],
     ['two preferred terms', 'concepts:\n  - id: a\n    ja: [{ term: 甲, status: preferred }, { term: 乙, status: preferred }]\n', 'glossary/test.yaml:3:42: two preferred ja terms'],
     ['a duplicate key', 'concepts:\n  - id: a\n    ja: 甲\n    ja: 乙\n', 'glossary/test.yaml:4:5: duplicate key "ja"'],
-    ['a top-level key other than concepts', 'concept:\n  - id: a\n', 'glossary/test.yaml:1:1: unknown field "concept" (a glossary file has "concepts:")'],
+    ['a top-level key other than concepts', 'concept:\n  - id: a\n', 'glossary/test.yaml:1:1: unknown field "concept" (a glossary file has "concepts:" and "rules:")'],
     ['invalid YAML', 'concepts:\n  - id: a\n    ja: [甲\n', 'glossary/test.yaml:4:1: invalid YAML: deficient indentation'],
     ['an unknown example field', 'concepts:\n  - id: a\n    ja: 甲\n    examples: { matches: [甲] }\n', 'glossary/test.yaml:4:17: unknown field "matches" in examples (use match, noMatch)'],
   ])('reports %s', async (_what, yaml, message) => {
@@ -121,7 +121,7 @@ describe('loading a folder', () => {
 
   it('is an empty glossary when the folder does not exist', async () => {
     const root = makeProject({ 'source/a.md': '本文\n' });
-    expect(await loadGlossary('glossary', { root })).toEqual({ concepts: [], files: [] });
+    expect(await loadGlossary('glossary', { root })).toEqual({ concepts: [], rules: [], files: [] });
   });
 
   it('runs the examples: a sentence that does not match is an error at its line', async () => {

@@ -110,10 +110,10 @@ describe('yakugo glossary import', () => {
     );
   });
 
-  it('turns a prh dictionary into deprecated variants, ids from readings, regexes reported', async () => {
+  it('turns a prh dictionary into deprecated variants with ids from readings, and regular expressions into source rules', async () => {
     const root = makeProject({ 'yakugo.config.yaml': config });
     expect(await yakugo('--root', root, 'glossary', 'import', fixture('prh.yml'), '--dry-run')).toBe(0);
-    expect(stderr).toContain('prh.yml:22:14: regular expression /行(な)う/ cannot become a glossary term (only literals and | can); skipped');
+    expect(stdout).toContain('rules:\n  - expected: 行う\n    pattern: /行(な)う/\n');
     expect(stdout).toContain('  - id: saba\n    ja:\n      - サーバー\n      - term: サーバ\n        status: deprecated\n    examples:\n      match:\n        - サーバを再起動する\n  - id: webusaito\n    note: 表記を統一してください\n');
     expect(stdout).toContain('  - id: intafesu\n    ja:\n      - インターフェース\n      - term: インタフェース\n        status: deprecated\n');
     expect(existsSync(join(root, 'glossary'))).toBe(false);

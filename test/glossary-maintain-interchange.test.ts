@@ -222,17 +222,26 @@ describe('CSV and TSV', () => {
 });
 
 describe('prh', () => {
-  it('turns rules into concepts with deprecated ja variants and reports regular expressions it cannot convert', () => {
-    const { concepts, notes } = parsePrh(fixture('prh.yml'), 'prh.yml', options);
+  it('turns literal rules into concepts with deprecated ja variants and keeps the others as source rules', () => {
+    const { concepts, notes, rules } = parsePrh(fixture('prh.yml'), 'prh.yml', options);
     expect(concepts.map(({ concept }) => ({ ja: concept.terms['ja']!.map((term) => `${term.status}:${term.text}`), note: concept.note, examples: concept.examples?.match }))).toEqual([
       { ja: ['preferred:サーバー', 'deprecated:サーバ'], note: undefined, examples: ['サーバを再起動する'] },
       { ja: ['preferred:ウェブサイト', 'deprecated:Webサイト', 'deprecated:ホームページ', 'deprecated:ウエブサイト'], note: '表記を統一してください', examples: undefined },
       { ja: ['preferred:インターフェース', 'deprecated:インタフェース', 'deprecated:インターフェイス'], note: undefined, examples: ['インタフェースを定義する'] },
-      { ja: ['preferred:行う'], note: undefined, examples: undefined },
     ]);
-    expect(notes.map((note) => `${note.line}:${note.column}: ${note.message}`)).toEqual([
-      '22:14: regular expression /行(な)う/ cannot become a glossary term (only literals and | can); skipped',
+    expect(rules).toEqual([{ rule: { expected: '行う', pattern: '/行(な)う/' }, place: { file: 'prh.yml', line: 21, column: 5 } }]);
+    expect(notes).toEqual([]);
+  });
+
+  it('merges spellings that normalize to one text into one term (WEB+DB_PRESS: Entity / entity, ON/OFF / ON／OFF)', () => {
+    const dictionary = 'version: 1\nrules:\n  - expected: エンティティ\n    patterns:\n      - Entity\n      - entity\n  - expected: オン/オフ\n    pattern:  /ON\\/OFF|ON／OFF|オン・オフ/\n';
+    const { concepts, rules, notes } = parsePrh(dictionary, 'web+db.yml', options);
+    expect(concepts.map(({ concept }) => concept.terms['ja']!.map((term) => `${term.status}:${term.text}`))).toEqual([
+      ['preferred:エンティティ', 'deprecated:Entity'],
+      ['preferred:オン/オフ', 'deprecated:ON/OFF', 'deprecated:オン・オフ'],
     ]);
+    expect(rules).toEqual([]);
+    expect(notes).toEqual([]);
   });
 
   it('reads a literal guarded against matching inside the expected term as that literal, and writes it so', () => {
@@ -278,6 +287,9 @@ describe('prh', () => {
       });
     fc.assert(
       fc.property(fc.uniqueArray(prhConcept, { maxLength: 5, selector: (concept) => concept.terms['ja']![0]!.text }), (concepts) => {
+        // A glossary never has one Japanese term in two concepts.
+        const spellings = concepts.flatMap((concept) => concept.terms['ja']!.map((term) => term.text));
+        fc.pre(new Set(spellings).size === spellings.length);
         const back = parsePrh(exportPrh(concepts, options), 'out.yml', options);
         expect(back.notes).toEqual([]);
         expect(back.concepts.map(({ concept }) => plain(concept))).toEqual(concepts.map(plain));

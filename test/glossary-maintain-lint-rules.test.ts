@@ -42,6 +42,8 @@ function glossaryFile(block: string): string {
   const start = lines.indexOf('glossary:');
   let end = start + 1;
   while (end < lines.length && /^\s/.test(lines[end]!)) end++;
+  // A `rules:` list right after the concepts is the file's source rules (prh rules).
+  if (lines[end] === 'rules:') for (end++; end < lines.length && /^\s/.test(lines[end]!); ) end++;
   return ['concepts:', ...lines.slice(start + 1, end)].join('\n') + '\n';
 }
 

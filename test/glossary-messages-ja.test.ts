@@ -62,14 +62,10 @@ describe('under a Japanese locale (library calls)', () => {
     );
   });
 
-  it('a prh rule with a regular-expression replacement is reported as skipped', () => {
-    const prh = 'version: 1\nrules:\n  - expected: $1ー\n    pattern: /(サーバ|ユーザ)(?!ー)/\n  - expected: 行う\n    pattern: /行(な)う/\n';
-    const { concepts, notes } = parseInterchange(prh, 'prh', 'prh.yml', options);
-    expect(concepts.map(({ concept }) => concept.terms['ja']?.map((term) => term.text))).toEqual([['行う']]);
-    expect(notes).toEqual([
-      { line: 3, column: 5, message: 'expected が "$1ー" のルールは正規表現による置換を使っているため読み飛ばしました' },
-      { line: 6, column: 14, message: '正規表現 /行(な)う/ は用語集の用語にできないため読み飛ばしました(用語にできるのは文字どおりの文字列と | だけです)' },
-    ]);
+  it('a prh import that cannot follow its imports says so in Japanese', () => {
+    const prh = 'version: 1\nimports:\n  - ./other.yml\nrules:\n  - expected: 行う\n    pattern: /行(な)う/\n';
+    const { notes } = parseInterchange(prh, 'prh', 'prh.yml', options);
+    expect(notes).toEqual([{ file: 'prh.yml', line: 3, column: 5, message: 'imports: の ./other.yml は取り込んでいません: imports はディスク上のファイルからしかたどれません' }]);
   });
 });
 
@@ -100,11 +96,11 @@ describe('yakugo glossary import with LANG=ja_JP.UTF-8', () => {
   });
 
   it('prh notes are printed in Japanese, and the same run in English keeps the English text', async () => {
-    const root = makeProject({ 'yakugo.config.yaml': config });
-    const ja = await runCli(['--root', root, 'glossary', 'import', fixture('prh.yml'), '--dry-run'], { lang: 'ja_JP.UTF-8' });
+    const root = makeProject({ 'yakugo.config.yaml': config, 'prh.yml': 'version: 1\nimports: [./missing.yml]\nrules:\n  - expected: 行う\n    pattern: 行なう\n' });
+    const ja = await runCli(['--root', root, 'glossary', 'import', join(root, 'prh.yml'), '--dry-run'], { lang: 'ja_JP.UTF-8' });
     expect(ja.code).toBe(0);
-    expect(ja.stderr).toContain('prh.yml:22:14: 正規表現 /行(な)う/ は用語集の用語にできないため読み飛ばしました(用語にできるのは文字どおりの文字列と | だけです)');
-    const en = await runCli(['--root', root, 'glossary', 'import', fixture('prh.yml'), '--dry-run']);
-    expect(en.stderr).toContain('prh.yml:22:14: regular expression /行(な)う/ cannot become a glossary term (only literals and | can); skipped');
+    expect(ja.stderr).toMatch(/prh\.yml:2:11: imports: の \.\/missing\.yml は取り込んでいません: no such file: .*missing\.yml/);
+    const en = await runCli(['--root', root, 'glossary', 'import', join(root, 'prh.yml'), '--dry-run']);
+    expect(en.stderr).toMatch(/prh\.yml:2:11: imports: \.\/missing\.yml is not imported: no such file: .*missing\.yml/);
   });
 });

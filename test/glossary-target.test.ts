@@ -139,6 +139,43 @@ describe('Chinese', () => {
   });
 });
 
+describe('Chinese scripts', () => {
+  const [concept] = parseGlossaryFile(
+    `concepts:
+  - id: distillation
+    ja: 蒸留
+    zh-Hans: 蒸馏
+    zh-Hant: 蒸餾
+`,
+    'zh.yaml',
+  );
+  const [, server] = parseGlossaryFile(
+    `concepts:
+  - { id: distillation, ja: 蒸留, zh-Hans: 蒸馏 }
+  - { id: server, ja: サーバー, zh-Hans: 服务器, forms: { zh-Hans: [伺服器] } }
+`,
+    'zh.yaml',
+  );
+
+  it('does not accept the Traditional spelling in a zh-Hans translation, nor the Simplified one in zh-Hant', () => {
+    expect(containsAcceptedTerm('zh-Hans', '知识蒸餾是一种模型压缩方法。', concept!)).toBe(false);
+    expect(containsAcceptedTerm('zh-Hant', '知識蒸馏是一種模型壓縮方法。', concept!)).toBe(false);
+    expect(containsAcceptedTerm('zh-Hans', '知识蒸馏是一种模型压缩方法。', concept!)).toBe(true);
+    expect(containsAcceptedTerm('zh-Hant', '知識蒸餾是一種模型壓縮方法。', concept!)).toBe(true);
+  });
+
+  it('accepts the other script when the concept lists it in forms', () => {
+    expect(containsAcceptedTerm('zh-Hans', '台湾厂商称之为伺服器。', server!)).toBe(true);
+    expect(containsAcceptedTerm('zh-Hans', '推理服务器', server!)).toBe(true);
+  });
+
+  it('compares after NFKC: a compatibility ideograph is its unified character', () => {
+    // U+F9F4 (CJK compatibility ideograph 林) normalizes to U+6797.
+    const [forest] = parseGlossaryFile('concepts:\n  - { id: forest, ja: 森林, zh-Hans: 森林 }\n', 'f.yaml');
+    expect(containsAcceptedTerm('zh-Hans', '保护森\uF9F4资源', forest!)).toBe(true);
+  });
+});
+
 describe('languages without a module', () => {
   it('finds terms in spaceless scripts as substrings', () => {
     expect(found('th', 'หุ้นเอ็นวิเดียร่วง', 'nvidia')).toEqual(['เอ็นวิเดีย/preferred']);

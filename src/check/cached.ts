@@ -16,6 +16,7 @@ import { statePath } from '../catalog/state.js';
 import type { Project } from '../config/load.js';
 import { editionPath } from '../build/build.js';
 import { loadProjectGlossary } from '../glossary/load.js';
+import { glossaryJson } from '../glossary/match-cache.js';
 import { articleId, displayPath } from '../project/articles.js';
 import { readBytesIfExists } from '../util/fs.js';
 import { uiLanguage } from '../util/i18n.js';
@@ -43,7 +44,7 @@ export async function checkWithCache(project: Project, selection: CheckSelection
   const glossary = await loadProjectGlossary(project);
   const base = createHash('sha256')
     .update(JSON.stringify([toolFingerprint(), uiLanguage(), project.config, project.configFile ?? null, rules.map((rule) => rule.id), checked]))
-    .update(JSON.stringify(glossary))
+    .update(glossaryJson(glossary, { places: true }))
     .digest('hex');
 
   const problems: Problem[] = [];

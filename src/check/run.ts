@@ -11,8 +11,8 @@ import { similarity } from '../catalog/similarity.js';
 import { isStale, isUnreviewed, readState, statePath } from '../catalog/state.js';
 import type { Project } from '../config/load.js';
 import { acceptedTerms, loadGlossary, preferredTerm } from '../glossary/load.js';
-import { createMatcher, type Matcher, type RunMatch } from '../glossary/match.js';
-import { segmentMatches } from '../glossary/match-cache.js';
+import { createMatcher, type Matcher } from '../glossary/match.js';
+import { type SegmentMatches, segmentMatches } from '../glossary/match-cache.js';
 import { containsAcceptedTerm, findTargetTerms } from '../glossary/target/index.js';
 import type { Glossary } from '../glossary/types.js';
 import type { SourceArticle } from '../markdown/types.js';
@@ -261,16 +261,22 @@ function configKeyPlace(project: Project, id: string): { line: number; column: n
   return { line: at.line, column: at.col };
 }
 
-export function prepareArticle(project: Project, article: SourceArticle, languages: readonly string[], matches: RunMatch[][]): ArticleInput {
+export function prepareArticle(project: Project, article: SourceArticle, languages: readonly string[], found: SegmentMatches[]): ArticleInput {
   const placeOf = locator(article.path, article.source);
   const sources: SourceSegment[] = article.segments.map((segment, index) => ({
     segment,
     place: { file: article.path, line: segment.start.line, column: segment.start.column },
-    matches: (matches[index] ?? []).map((match) => ({
+    matches: (found[index]?.matches ?? []).map((match) => ({
       concept: match.concept,
       term: match.term,
       surface: match.surface,
       place: placeOf(match.fileStart),
+    })),
+    ruleHits: (found[index]?.ruleHits ?? []).map((hit) => ({
+      rule: hit.rule,
+      surface: hit.surface,
+      replacement: hit.replacement,
+      place: placeOf(hit.fileStart),
     })),
   }));
   const previousSource = readCatalogIfExists(

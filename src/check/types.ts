@@ -4,7 +4,7 @@
  */
 import type { Project } from '../config/load.js';
 import type { Severity as ConfiguredSeverity } from '../config/schema.js';
-import type { Concept, Glossary, Term } from '../glossary/types.js';
+import type { Concept, Glossary, SourceRule, Term } from '../glossary/types.js';
 import type { InlineContext } from '../markdown/inline.js';
 import type { Segment, SourceArticle } from '../markdown/types.js';
 
@@ -152,6 +152,16 @@ export interface SourceSegment {
   place: Location;
   /** Glossary matches in the segment's prose, in text order. */
   matches: SourceMatch[];
+  /** Changes the glossary's source rules (prh rules) ask for in the segment's prose, in text order. */
+  ruleHits?: SourceRuleHit[];
+}
+
+/** A change a source rule asks for in a source segment. */
+export interface SourceRuleHit {
+  rule: SourceRule;
+  surface: string;
+  replacement: string;
+  place: Location;
 }
 
 /** One source segment and its translation in one language. */

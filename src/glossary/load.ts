@@ -3,14 +3,14 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { Project } from '../config/load.js';
 import { YakugoError } from '../util/errors.js';
 import { readTextFile } from '../util/fs.js';
-import { checkConcepts, parseGlossaryFile } from './load/parse.js';
+import { checkConcepts, parseGlossaryDocument } from './load/parse.js';
 import { projectCache } from '../cache/store.js';
 import { createMatcher } from './match.js';
 import { glossaryHash } from './match-cache.js';
 import { glossaryMessage, listText } from './messages.js';
-import type { Concept, Glossary, GlossaryPlace } from './types.js';
+import type { Concept, Glossary, GlossaryPlace, SourceRule } from './types.js';
 
-export { type ParseOptions, parseGlossaryFile, sourceTermKey } from './load/parse.js';
+export { type ParseOptions, parseGlossaryDocument, parseGlossaryFile, sourceTermKey } from './load/parse.js';
 export { acceptedTerms, isAccepted, preferredTerm, SOURCE_LANGUAGE, targetTermsFor } from './terms.js';
 
 export interface LoadOptions {
@@ -38,22 +38,26 @@ export function glossaryFiles(dir: string): string[] {
 export async function loadGlossary(dir: string, options: LoadOptions = {}): Promise<Glossary> {
   const root = resolve(options.root ?? '.');
   const concepts: Concept[] = [];
+  const rules: SourceRule[] = [];
   const files: string[] = [];
   for (const file of glossaryFiles(resolve(root, dir))) {
     const shown = displayPath(root, file);
     files.push(shown);
+    const document = parseGlossaryDocument(readTextFile(file, shown), shown, { languages: options.languages, skipCrossCheck: true });
     // A loop, not push(...): spreading a huge file's concepts as arguments would overflow the stack.
-    for (const concept of parseGlossaryFile(readTextFile(file, shown), shown, { languages: options.languages, skipCrossCheck: true })) {
-      concepts.push(concept);
-    }
+    for (const concept of document.concepts) concepts.push(concept);
+    for (const rule of document.rules) rules.push(rule);
   }
   // Duplicates are checked once, across every file, in load order (the first definition wins the blame).
   checkConcepts(concepts);
-  const glossary: Glossary = { concepts, files };
-  // Examples pass or fail on the concepts alone: a glossary whose examples this code already ran
+  // A pattern that can backtrack catastrophically would hang `check` on a long paragraph: refused.
+  const unsafe = rules.find((rule) => rule.unsafe);
+  if (unsafe) throw exampleError(unsafe.place, glossaryMessage('ruleUnsafe', { pattern: unsafe.regex.source }));
+  const glossary: Glossary = { concepts, rules, files };
+  // Examples pass or fail on the concepts and rules alone: a glossary whose examples this code already ran
   // successfully needs no tokenizer (about 1 s and 400 MB) just to run them again.
   const cache = projectCache(root);
-  const verified = `${glossaryHash(glossary)}`;
+  const verified = glossaryHash(glossary);
   if (cache.get<boolean>('examples-passed', verified) !== true) {
     await checkExamples(glossary);
     cache.set('examples-passed', verified, true);

@@ -4,6 +4,7 @@ import { buildPatterns, KIND_RANK, type Pattern } from './match/patterns.js';
 import { urlSpans } from './match/urls.js';
 import { foldCase, type NormalizedText, normalizeWithMap, originalRange } from './normalize.js';
 import { loadTokenizer, type Token, type Tokenizer } from './tokenizer.js';
+import { findRuleHits, type RuleHit } from './rules/apply.js';
 import type { Concept, Glossary, Term } from './types.js';
 
 /** One occurrence of a concept's Japanese term. Offsets are UTF-16 code units of the text searched. */
@@ -19,11 +20,19 @@ export interface Match {
 
 export type RunMatch = Match & { fileStart: number; fileEnd: number };
 
+/** A change a source rule asks for in a run, with offsets also mapped to the file. */
+export type RunRuleHit = RuleHit & { fileStart: number; fileEnd: number };
+
 export interface Matcher {
   /** Every occurrence in `text`, sorted by start; occurrences never overlap (the longest wins). */
   find(text: string): Match[];
   /** Every occurrence in each run, with offsets also mapped to the file through `TextRun.offsets`. */
   findInRuns(runs: readonly TextRun[]): RunMatch[];
+  /**
+   * The changes the glossary's source rules ask for in each run (prh semantics, except that a match
+   * starting or ending inside a kuromoji token does not count), sorted by file offset.
+   */
+  findRulesInRuns(runs: readonly TextRun[]): RunRuleHit[];
 }
 
 /**
@@ -62,6 +71,24 @@ function buildMatcher(glossary: Glossary, tokenizer: Tokenizer): Matcher {
   // The same prose recurs (a source text checked again in a translation, repeated headings, shared
   // front matter): each distinct text is tokenized and matched once per process.
   const memo = new Map<string, Match[]>();
+
+  // `check` asks for the glossary matches and then the rule hits of the same run: normalize it once, and
+  // tokenize it (the costly part) only when a term or a rule could match there.
+  let last: { text: string; normalized: NormalizedText; tokens: Token[] | undefined } | undefined;
+  const analyse = (text: string) => {
+    if (last?.text !== text) last = { text, normalized: normalizeWithMap(text), tokens: undefined };
+    return last;
+  };
+  const tokensOf = (analysed: { normalized: NormalizedText; tokens: Token[] | undefined }): Token[] => {
+    analysed.tokens ??= tokenizer.tokenize(analysed.normalized.text);
+    return analysed.tokens;
+  };
+
+  const originalEdges = (text: string): Uint8Array => {
+    const analysed = analyse(text);
+    return originalTokenEdges(analysed.normalized, tokensOf(analysed));
+  };
+
   const find = (text: string): Match[] => {
     let matches = memo.get(text);
     if (!matches) {
@@ -73,15 +100,20 @@ function buildMatcher(glossary: Glossary, tokenizer: Tokenizer): Matcher {
   };
   const findUncached = (text: string): Match[] => {
     if (patterns.length === 0 || text.length === 0) return [];
-    const normalized = normalizeWithMap(text);
-    const boundaries = tokenBoundaries(tokenizer.tokenize(normalized.text), normalized.text.length);
-    const candidates: Candidate[] = [];
+    const analysed = analyse(text);
+    const { normalized } = analysed;
+    const found: Array<{ pattern: Pattern; end: number }> = [];
     automaton.search(foldCase(normalized.text), (end, id) => {
-      const pattern = patterns[id]!;
+      found.push({ pattern: patterns[id]!, end });
+    });
+    if (found.length === 0) return [];
+    const boundaries = tokenBoundaries(tokensOf(analysed), normalized.text.length);
+    const candidates: Candidate[] = [];
+    for (const { pattern, end } of found) {
       const start = end - pattern.key.length;
       const verifiedEnd = verify(pattern, normalized.text, start, end, boundaries);
       if (verifiedEnd !== undefined) candidates.push({ pattern, start, end: verifiedEnd });
-    });
+    }
     return select(candidates, normalized, text);
   };
 
@@ -96,7 +128,37 @@ function buildMatcher(glossary: Glossary, tokenizer: Tokenizer): Matcher {
       }
       return found.sort((a, b) => a.fileStart - b.fileStart || a.fileEnd - b.fileEnd);
     },
+    findRulesInRuns(runs) {
+      const rules = glossary.rules ?? [];
+      const found: RunRuleHit[] = [];
+      if (rules.length === 0) return found;
+      for (const run of runs) {
+        for (const hit of findRuleHits(rules, run.text, originalEdges)) {
+          found.push({ ...hit, fileStart: run.offsets[hit.start]!, fileEnd: run.offsets[hit.end]! });
+        }
+      }
+      return found.sort((a, b) => a.fileStart - b.fileStart || a.fileEnd - b.fileEnd);
+    },
   };
+}
+
+/**
+ * Offsets of the original text where a kuromoji token of its normalized text starts or ends (the spaces
+ * normalization dropped between two tokens count as edges too): where a source rule's match may start and end.
+ */
+export function originalTokenEdges(normalized: NormalizedText, tokens: readonly Token[]): Uint8Array {
+  const edges = new Uint8Array(normalized.originalLength + 1);
+  edges[0] = 1;
+  edges[normalized.originalLength] = 1;
+  const mark = (at: number) => {
+    if (at <= 0 || at >= normalized.text.length) return;
+    edges.fill(1, normalized.ends[at - 1]!, normalized.starts[at]! + 1);
+  };
+  for (const token of tokens) {
+    mark(token.start);
+    mark(token.end);
+  }
+  return edges;
 }
 
 /** Token boundaries of the normalized text: where tokens start and end, and which token covers each unit. */

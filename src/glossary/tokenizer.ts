@@ -32,10 +32,46 @@ export function loadTokenizer(): Promise<Tokenizer> {
     const dicPath = join(dirname(require.resolve('kuromoji/package.json')), 'dict');
     kuromoji.builder({ dicPath }).build((error, tokenizer) => {
       if (error) reject(error);
-      else resolvePromise({ tokenize: (text) => toTokens(tokenizer.tokenize(tokenizable(text)), text) });
+      else resolvePromise({ tokenize: (text) => tokenizeInPieces(tokenizer, text) });
     });
   });
   return pending;
+}
+
+/**
+ * kuromoji splits its input only at 、 and 。, and its lattice builder is quadratic in the length of what
+ * is left (it re-encodes the rest of the sentence at every character): a 50,000-character paragraph
+ * without those marks takes a minute. The text is therefore handed over in pieces that end after a
+ * sentence mark, a line break or, past 48 characters, a space; a piece with none of those is cut at
+ * 256 characters (never inside a surrogate pair). Pieces end where kuromoji would end a token anyway,
+ * except at such a forced cut.
+ */
+const PIECE_END = /[。、．！？!?\n]/;
+const SOFT_LIMIT = 48;
+const HARD_LIMIT = 256;
+
+function tokenizeInPieces(tokenizer: kuromoji.Tokenizer<kuromoji.IpadicFeatures>, text: string): Token[] {
+  if (text.length <= SOFT_LIMIT) return toTokens(tokenizer.tokenize(tokenizable(text)), text);
+  const tokens: Token[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = start;
+    while (end < text.length) {
+      const char = text[end]!;
+      end++;
+      if (PIECE_END.test(char) || (end - start >= SOFT_LIMIT && (char === ' ' || char === '\u3000'))) break;
+      if (end - start >= HARD_LIMIT) {
+        if (/[\uD800-\uDBFF]/.test(char)) end++;
+        break;
+      }
+    }
+    const piece = text.slice(start, end);
+    for (const token of toTokens(tokenizer.tokenize(tokenizable(piece)), piece)) {
+      tokens.push({ ...token, start: token.start + start, end: token.end + start });
+    }
+    start = end;
+  }
+  return tokens;
 }
 
 /**

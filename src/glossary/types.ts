@@ -44,8 +44,40 @@ export interface Concept {
   place?: GlossaryPlace;
 }
 
+/** One `specs` entry of a source rule: applying the rule to `from` must give `to`. */
+export interface RuleSpec {
+  from: string;
+  to: string;
+  place?: GlossaryPlace;
+}
+
+/**
+ * A prh-style rule on the Japanese source (glossary files' `rules:` list): what `pattern` matches is
+ * rewritten to `expected`, with `$1`…`$9` taken from the match. See docs/formats/glossary-rules.md.
+ */
+export interface SourceRule {
+  /** The replacement as written (`$1` … `$9` refer to the pattern's groups). */
+  expected: string;
+  /** The patterns as written: strings, or `/regex/flags`. Empty when the rule matches `expected` itself. */
+  patterns: string[];
+  /** Compiled the way prh compiles it (flags g, m, u, plus i when the pattern has it). */
+  regex: RegExp;
+  /** Group number that must be empty for a match to count (prh's `regexpMustEmpty: $1`). */
+  regexpMustEmpty?: number;
+  wordBoundary: boolean;
+  /** Report matches that start or end inside a kuromoji token too, as prh does (default false). */
+  insideWords: boolean;
+  /** The pattern can backtrack catastrophically: the loader refuses the rule, `glossary lint` reports it. */
+  unsafe: boolean;
+  note?: string;
+  specs: RuleSpec[];
+  place?: GlossaryPlace;
+}
+
 export interface Glossary {
   concepts: Concept[];
+  /** Source rules of every file, in load order (absent in glossaries built by hand). */
+  rules?: SourceRule[];
   /** The glossary files read, relative to the root, in load order. */
   files: string[];
 }

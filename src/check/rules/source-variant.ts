@@ -21,6 +21,9 @@
  * expect:
  *   - 'source/example.md:2:4 warn “サーバ” is a deprecated variant of “サーバー” (concept server)'
  * ```
+ *
+ * Source rules (prh rules in the glossary's `rules:` list) are reported too, with prh's replacement;
+ * a match that starts or ends inside a kuromoji token is not (see docs/formats/glossary-rules.md).
  */
 import { defineMessages } from '../../util/i18n.js';
 import type { Rule } from '../types.js';
@@ -28,10 +31,14 @@ import type { Rule } from '../types.js';
 const t = defineMessages('check-rule-source-variant', {
   en: {
     deprecated: '“{{surface}}” is a deprecated variant of “{{preferred}}” (concept {{concept}})',
+    rule: '“{{surface}}” should be “{{replacement}}” (rule at {{at}})',
+    ruleNote: '“{{surface}}” should be “{{replacement}}”: {{note}} (rule at {{at}})',
     forbidden: '“{{surface}}” is a forbidden variant of “{{preferred}}” (concept {{concept}})',
   },
   ja: {
     deprecated: '「{{surface}}」は非推奨の表記です。「{{preferred}}」を使ってください(概念 {{concept}})',
+    rule: '「{{surface}}」は「{{replacement}}」にしてください(ルール {{at}})',
+    ruleNote: '「{{surface}}」は「{{replacement}}」にしてください: {{note}}(ルール {{at}})',
     forbidden: '「{{surface}}」は禁止された表記です。「{{preferred}}」を使ってください(概念 {{concept}})',
   },
 });
@@ -62,6 +69,21 @@ export const sourceVariant: Rule = {
               concept: match.concept.id,
             }),
             source: match.place,
+          });
+        }
+        // A variant the glossary already reported at the same place is not reported twice.
+        const reported = new Set(source.matches.filter((match) => match.term.status === 'deprecated' || match.term.status === 'forbidden').map((match) => `${match.place.line}:${match.place.column}`));
+        for (const hit of source.ruleHits ?? []) {
+          if (reported.has(`${hit.place.line}:${hit.place.column}`)) continue;
+          const at = hit.rule.place ? `${hit.rule.place.file}:${hit.rule.place.line}` : '?';
+          context.report({
+            lng,
+            ...hit.place,
+            key: source.segment.key,
+            message: hit.rule.note
+              ? t('ruleNote', { surface: hit.surface, replacement: hit.replacement, note: hit.rule.note, at })
+              : t('rule', { surface: hit.surface, replacement: hit.replacement, at }),
+            source: hit.place,
           });
         }
       }

@@ -45,10 +45,10 @@ export function register(program: Command): void {
         if (dryRun) context.stdout.write(fix.diff);
         for (const edit of fix.edits) {
           count++;
-          if (!dryRun) context.stdout.write(`${t('edit', { file: fix.path, line: edit.line, column: edit.column, from: edit.from, to: edit.to, concept: edit.concept.id })}\n`);
+          if (!dryRun) context.stdout.write(`${t('edit', { file: fix.path, line: edit.line, column: edit.column, from: edit.from, to: edit.to, concept: edit.label })}\n`);
         }
         for (const skip of fix.skipped) {
-          context.stderr.write(`${context.colors.yellow(t('skipped', { file: fix.path, line: skip.line, column: skip.column, surface: skip.surface, concept: skip.concept.id, reason: skip.reason }))}\n`);
+          context.stderr.write(`${context.colors.yellow(t('skipped', { file: fix.path, line: skip.line, column: skip.column, surface: skip.surface, concept: skip.label, reason: skip.reason }))}\n`);
         }
       }
       const changed = fixes.filter((fix) => fix.edits.length > 0).length;

@@ -5,7 +5,7 @@ import { glossaryMessage, listText } from '../messages.js';
 import type { Tokenizer } from '../tokenizer.js';
 import type { Concept } from '../types.js';
 import { exportDelimited, parseDelimited } from './csv.js';
-import { exportPrh, parsePrh } from './prh.js';
+import { exportPrh, type PrhFileReader, parsePrh } from './prh.js';
 import { exportTbx, parseTbx } from './tbx.js';
 import type { ExportOptions, ImportedConcept, ImportOptions, ImportResult } from './types.js';
 
@@ -35,7 +35,7 @@ export function exportGlossary(concepts: Concept[], format: InterchangeFormat, o
   }
 }
 
-export function parseInterchange(text: string, format: InterchangeFormat, displayPath: string, options: ImportOptions): ImportResult {
+export function parseInterchange(text: string, format: InterchangeFormat, displayPath: string, options: ImportOptions & { readFile?: PrhFileReader }): ImportResult {
   switch (format) {
     case 'tbx':
       return parseTbx(text, displayPath, options);

@@ -1,7 +1,55 @@
 import { glossaryMessage } from '../messages.js';
 import { normalizeText } from '../normalize.js';
-import type { Concept, Glossary } from '../types.js';
-import type { ImportedConcept } from './types.js';
+import type { Concept, Glossary, GlossaryPlace, SourceRule } from '../types.js';
+import type { ImportedConcept, ImportedRule } from './types.js';
+
+function placeText(place: GlossaryPlace | { file: string; line: number; column: number } | undefined): string {
+  return place ? `${place.file}:${place.line}:${place.column}` : '?';
+}
+
+/** What the import does with the source rules of a file. */
+export interface RulePlan {
+  add: ImportedRule[];
+  /** Rules the glossary already has (same expected, patterns and options). */
+  present: ImportedRule[];
+  conflicts: Array<{ rule: ImportedRule; message: string }>;
+}
+
+function patternKey(patterns: readonly string[], mustEmpty: string | undefined, wordBoundary: boolean): string {
+  return JSON.stringify([patterns, mustEmpty ?? null, wordBoundary]);
+}
+
+/**
+ * Rules are never merged either: a rule the glossary (or the file, earlier) already has is present; a rule
+ * with the same patterns and options but another `expected` is a conflict naming both places. Rules
+ * without patterns compare by `expected` (that is their pattern).
+ */
+export function planRules(imported: ImportedRule[], glossary: Glossary): RulePlan {
+  const plan: RulePlan = { add: [], present: [], conflicts: [] };
+  const known = new Map<string, { expected: string; place: GlossaryPlace | { file: string; line: number; column: number } | undefined }>();
+  const keyOf = (patterns: readonly string[], expected: string, mustEmpty: string | undefined, wordBoundary: boolean) =>
+    patternKey(patterns.length > 0 ? patterns : [`=${expected}`], mustEmpty, wordBoundary);
+  for (const rule of glossary.rules ?? ([] as SourceRule[])) {
+    known.set(keyOf(rule.patterns, rule.expected, rule.regexpMustEmpty === undefined ? undefined : `$${rule.regexpMustEmpty}`, rule.wordBoundary), { expected: rule.expected, place: rule.place });
+  }
+  for (const entry of imported) {
+    const { rule } = entry;
+    const patterns = rule.patterns ?? (rule.pattern !== undefined ? [rule.pattern] : []);
+    const key = keyOf(patterns, rule.expected, rule.regexpMustEmpty, rule.wordBoundary ?? false);
+    const other = known.get(key);
+    if (other && other.expected === rule.expected) plan.present.push(entry);
+    else if (other) {
+      plan.conflicts.push({
+        rule: entry,
+        message: glossaryMessage('conflictRule', { expected: rule.expected, pattern: patterns.join(', ') || rule.expected, other: other.expected, at: placeText(other.place) }),
+      });
+    } else {
+      known.set(key, { expected: rule.expected, place: entry.place });
+      plan.add.push(entry);
+    }
+  }
+  return plan;
+}
 
 /** Why an imported concept was not added. */
 export interface ImportConflict {
@@ -109,7 +157,7 @@ export function planImport(imported: ImportedConcept[], glossary: Glossary): Imp
     }
     const clash = [...keys].find(([key]) => importedByTerm.has(key));
     if (clash) {
-      plan.conflicts.push({ concept, existing: undefined, message: glossaryMessage('conflictImportedTwice', { term: clash[1], id: importedByTerm.get(clash[0])!.id }) });
+      plan.conflicts.push({ concept, existing: undefined, message: glossaryMessage('conflictImportedTwice', { term: clash[1], id: importedByTerm.get(clash[0])!.id, at: placeText(importedByTerm.get(clash[0])!.place) }) });
       continue;
     }
     if (importedIds.has(concept.id)) {

@@ -1,9 +1,11 @@
-import { isMap, isScalar, isSeq, type LineCounter, type Node, stringify } from 'yaml';
+import { isMap, isScalar, isSeq, type LineCounter, type Node, type Scalar, stringify, type YAMLMap } from 'yaml';
 import { YakugoError } from '../../util/errors.js';
 import { CONCEPT_DEFAULTS } from '../maintain/yaml.js';
 import { glossaryMessage } from '../messages.js';
 import type { Concept, Term } from '../types.js';
-import type { ExportOptions, ImportedConcept, ImportNote, ImportOptions, ImportResult } from './types.js';
+import { sourceTermKey } from '../load/parse.js';
+import { compileRule } from '../rules/compile.js';
+import type { ExportOptions, ImportedConcept, ImportedRule, ImportNote, ImportOptions, ImportResult } from './types.js';
 import { parseYaml } from '../../util/yaml.js';
 
 /**
@@ -73,7 +75,9 @@ export function literalAlternatives(body: string): string[] | undefined {
   return alternatives.every((alternative) => alternative.length > 0) ? alternatives : undefined;
 }
 
-const REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/]/;
+// Characters that make prh read a plain string wrongly: its own syntax, and - and ¥, which prh escapes
+// into an invalid pattern (`\-` under the u flag).
+const REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/\-¥]/;
 
 function escapeRegex(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
@@ -103,8 +107,53 @@ export function prhPattern(variant: string, expected: string): string {
   return `/${before ? `(?<!${escapeRegex(before)})` : ''}${escapeRegex(variant)}${after ? `(?!${escapeRegex(after)})` : ''}/`;
 }
 
-/** Reads a prh YAML dictionary. */
-export function parsePrh(text: string, displayPath: string, options: ImportOptions): ImportResult {
+/** One prh rule read from a file (the importing file or one it imports), with where it is. */
+interface RawRule {
+  node: YAMLMap;
+  file: string;
+  lineCounter: LineCounter;
+}
+
+/**
+ * How a prh file reaches the files its `imports:` name: the text of `path` relative to the folder of
+ * `from` (a display path), or why it cannot be read.
+ */
+export type PrhFileReader = (from: string, path: string) => { text: string; displayPath: string } | { error: string };
+
+function expectedOf(rule: YAMLMap): string | undefined {
+  const node = rule.get('expected', true);
+  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+  return String(node.value);
+}
+
+function stringsOf(node: unknown): string[] {
+  if (isSeq(node)) return node.items.filter(isScalar).map((item) => String(item.value ?? ''));
+  return isScalar(node) ? [String(node.value ?? '')] : [];
+}
+
+function patternsOf(rule: YAMLMap): Node[] {
+  const nodes: Node[] = [];
+  for (const key of ['pattern', 'patterns']) {
+    const value = rule.get(key, true) as Node | undefined;
+    if (isSeq(value)) nodes.push(...(value.items as Node[]));
+    else if (value) nodes.push(value);
+  }
+  return nodes;
+}
+
+function wordBoundaryOf(rule: YAMLMap): boolean {
+  const options = rule.get('options', true);
+  const value = isMap(options) ? options.get('wordBoundary') : rule.get('wordBoundary');
+  return value === true;
+}
+
+/**
+ * The rules of a prh file and of the files it imports, merged as prh merges them (`Engine.merge`): a rule
+ * of an imported file is dropped when a rule already read has the same `expected`; an import's
+ * `ignoreRules` (by pattern or expected) and `disableImports` are honoured. An import that cannot be read
+ * is a note naming it, not an error.
+ */
+function collectRules(text: string, displayPath: string, readFile: PrhFileReader | undefined, notes: ImportNote[], seen: Set<string>): RawRule[] {
   const { document, lineCounter } = parseYaml(text, displayPath);
   const root = document.contents;
   if (!isMap(root)) throw new YakugoError(glossaryMessage('prhNotMapping'), { file: displayPath, place: { line: 1, column: 1 } });
@@ -112,24 +161,118 @@ export function parsePrh(text: string, displayPath: string, options: ImportOptio
   if (!isScalar(version) || Number(version.value) !== 1) {
     throw new YakugoError(glossaryMessage('prhVersion'), { file: displayPath, place: placeOfNode(version ?? root, lineCounter) });
   }
-  const notes: ImportNote[] = [];
-  const imports = root.get('imports', true);
-  if (imports) notes.push({ ...placeOfNode(imports as Node, lineCounter), message: glossaryMessage('prhImports') });
   const rules = root.get('rules', true);
-  if (!isSeq(rules)) throw new YakugoError(glossaryMessage('prhNoRules'), { file: displayPath, place: placeOfNode((rules as Node) ?? root, lineCounter) });
+  const imports = root.get('imports', true) as Node | undefined;
+  const targets = root.get('targets', true) as Node | undefined;
+  if (targets) notes.push({ file: displayPath, ...placeOfNode(targets, lineCounter), message: glossaryMessage('prhTargets') });
+  if (!isSeq(rules) && !(rules === undefined && (imports || targets))) {
+    throw new YakugoError(glossaryMessage('prhNoRules'), { file: displayPath, place: placeOfNode((rules as Node) ?? root, lineCounter) });
+  }
+  const collected: RawRule[] = [];
+  for (const rule of isSeq(rules) ? rules.items : []) {
+    if (!isMap(rule)) throw new YakugoError(glossaryMessage('prhRuleNotMapping'), { file: displayPath, place: placeOfNode(rule as Node, lineCounter) });
+    collected.push({ node: rule, file: displayPath, lineCounter });
+  }
+  if (!imports) return collected;
+  const specs = isSeq(imports) ? (imports.items as Node[]) : [imports];
+  for (const spec of specs) {
+    const at = placeOfNode(spec, lineCounter);
+    const path = isMap(spec) ? String(spec.get('path') ?? '') : isScalar(spec) ? String(spec.value ?? '') : '';
+    if (!readFile) {
+      notes.push({ file: displayPath, ...at, message: glossaryMessage('prhImportUnread', { path, reason: glossaryMessage('prhImportNoReader') }) });
+      continue;
+    }
+    const read = readFile(displayPath, path);
+    if ('error' in read) {
+      notes.push({ file: displayPath, ...at, message: glossaryMessage('prhImportUnread', { path, reason: read.error }) });
+      continue;
+    }
+    if (seen.has(read.displayPath)) continue;
+    seen.add(read.displayPath);
+    const disable = isMap(spec) && spec.get('disableImports') === true;
+    const ignore = isMap(spec) ? (spec.get('ignoreRules', true) as Node | undefined) : undefined;
+    const ignoreRules = (isSeq(ignore) ? (ignore.items as Node[]) : []).map((item) =>
+      isMap(item) ? { pattern: item.get('pattern') as string | undefined, expected: item.get('expected') as string | undefined } : { pattern: String((item as Scalar).value), expected: undefined },
+    );
+    const imported = collectRules(read.text, read.displayPath, disable ? undefined : readFile, disable ? [] : notes, seen).filter((raw) => {
+      const expected = expectedOf(raw.node);
+      return !ignoreRules.some((ignored) => (ignored.expected !== undefined && ignored.expected === expected) || (ignored.pattern !== undefined && ignored.pattern === compiledPattern(raw.node)));
+    });
+    const known = new Set(collected.map((raw) => expectedOf(raw.node)));
+    for (const raw of imported) if (!known.has(expectedOf(raw.node))) collected.push(raw);
+  }
+  return collected;
+}
+
+/** A rule's regular expression as prh prints it (what `ignoreRules: [pattern]` compares with). */
+function compiledPattern(rule: YAMLMap): string | undefined {
+  try {
+    return compileRule(stringsOf(rule.get('pattern', true) ?? rule.get('patterns', true)), expectedOf(rule) ?? '', wordBoundaryOf(rule)).toString();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads a prh YAML dictionary, with the files it imports when `readFile` is given. Every rule comes in:
+ *
+ * - a rule that only names literal variants of a literal `expected` becomes a concept (preferred term
+ *   `expected`, each variant a deprecated term; rules with the same `expected` make one concept, and
+ *   variants that normalize to the same text are one term); its specs become examples;
+ * - anything else — regular expressions, `$1` replacements, `regexpMustEmpty`, `wordBoundary`, a rule
+ *   without pattern whose `expected` has Latin letters or digits (prh matches it in any case and width),
+ *   a variant that differs from `expected` only in case or width — becomes a source rule, written as is
+ *   with its specs.
+ */
+export function parsePrh(text: string, displayPath: string, options: ImportOptions & { readFile?: PrhFileReader }): ImportResult {
+  const notes: ImportNote[] = [];
+  const raws = collectRules(text, displayPath, options.readFile, notes, new Set([displayPath]));
   const lng = options.sourceLanguage;
   const byExpected = new Map<string, ImportedConcept>();
   const concepts: ImportedConcept[] = [];
-  for (const rule of rules.items) {
-    const at = placeOfNode(rule as Node, lineCounter);
-    if (!isMap(rule)) throw new YakugoError(glossaryMessage('prhRuleNotMapping'), { file: displayPath, place: at });
+  const rules: ImportedRule[] = [];
+  /** Which imported concept each normalized Japanese spelling belongs to. */
+  const owners = new Map<string, { concept: Concept }>();
+  let asConcepts = 0;
+  for (const { node: rule, file, lineCounter } of raws) {
+    const at = placeOfNode(rule, lineCounter);
     const expectedNode = rule.get('expected', true);
-    const expected = isScalar(expectedNode) ? String(expectedNode.value ?? '') : '';
-    if (!expected) throw new YakugoError(glossaryMessage('prhNoExpected'), { file: displayPath, place: at });
-    if (regexParts(expected) || /\$\d/.test(expected)) {
-      notes.push({ ...at, message: glossaryMessage('prhRegexReplacement', { expected }) });
+    const expected = expectedOf(rule);
+    if (expected === undefined) throw new YakugoError(glossaryMessage('prhNoExpected'), { file, place: at });
+    const patternNodes = patternsOf(rule);
+    for (const node of patternNodes) {
+      if (!isScalar(node)) throw new YakugoError(glossaryMessage('prhPatternNotString'), { file, place: placeOfNode(node, lineCounter) });
+    }
+    const patterns = patternNodes.map((node) => String((node as Scalar).value ?? ''));
+    const mustEmpty = rule.get('regexpMustEmpty');
+    const wordBoundary = wordBoundaryOf(rule);
+    const message = rule.get('prh');
+    const note = typeof message === 'string' && message ? message : undefined;
+    const specsNode = rule.get('specs', true);
+    const specs = (isSeq(specsNode) ? specsNode.items : []).filter(isMap).map((spec) => ({ from: String(spec.get('from') ?? ''), to: String(spec.get('to') ?? '') }));
+    // The literal variants, when the rule is only that.
+    const literals = literalRule(expected, patterns, mustEmpty !== undefined || wordBoundary);
+    const sameAsExpected = literals?.filter((literal) => literal !== expected && sourceTermKey(literal) === sourceTermKey(expected)) ?? [];
+    // A spelling that is already a term of another rule's concept (尤も → もっとも next to もっとも → 最も)
+    // cannot be a glossary term twice; the rule is kept whole as a source rule, with prh's semantics.
+    const mine = byExpected.get(expected)?.concept;
+    const clash = literals ? [expected, ...literals].find((text) => owners.has(sourceTermKey(text)) && owners.get(sourceTermKey(text))!.concept !== mine) : undefined;
+    if (clash !== undefined) {
+      const other = owners.get(sourceTermKey(clash))!;
+      notes.push({ file, ...at, message: glossaryMessage('prhRuleKeptAsRule', { term: clash, at: `${other.concept.place?.file}:${other.concept.place?.line}` }) });
+    }
+    if (!literals || clash !== undefined || sameAsExpected.length > 0 || (patterns.length === 0 && /[A-Za-z0-9]/.test(expected))) {
+      const written: ImportedRule['rule'] = { expected };
+      if (patterns.length === 1) written.pattern = patterns[0]!;
+      else if (patterns.length > 1) written.patterns = patterns;
+      if (mustEmpty !== undefined) written.regexpMustEmpty = String(mustEmpty);
+      if (wordBoundary) written.wordBoundary = true;
+      if (note) written.note = note;
+      if (specs.length > 0) written.specs = specs;
+      rules.push({ rule: written, place: { file, ...at } });
       continue;
     }
+    asConcepts++;
     let imported = byExpected.get(expected);
     if (!imported) {
       const concept: Concept = {
@@ -137,57 +280,53 @@ export function parsePrh(text: string, displayPath: string, options: ImportOptio
         translate: CONCEPT_DEFAULTS.translate,
         caseSensitive: CONCEPT_DEFAULTS.caseSensitive,
         longVowel: CONCEPT_DEFAULTS.longVowel,
-        terms: { [lng]: [{ text: expected, status: 'preferred', place: { file: displayPath, ...placeOfNode(expectedNode as Node, lineCounter) } }] },
+        terms: { [lng]: [{ text: expected, status: 'preferred', place: { file, ...placeOfNode(expectedNode as Node, lineCounter) } }] },
         forms: {},
-        place: { file: displayPath, ...at },
+        place: { file, ...at },
       };
       imported = { concept, idGiven: false };
       byExpected.set(expected, imported);
       concepts.push(imported);
+      owners.set(sourceTermKey(expected), { concept });
     }
     const concept = imported.concept;
     const terms = concept.terms[lng]!;
-    const patternNodes: Node[] = [];
-    for (const key of ['pattern', 'patterns']) {
-      const value = rule.get(key, true) as Node | undefined;
-      if (isSeq(value)) patternNodes.push(...(value.items as Node[]));
-      else if (value) patternNodes.push(value);
-    }
-    for (const node of patternNodes) {
-      const place = placeOfNode(node, lineCounter);
-      if (!isScalar(node)) {
-        notes.push({ ...place, message: glossaryMessage('prhPatternNotString') });
-        continue;
-      }
-      const pattern = String(node.value ?? '');
-      const regex = regexParts(pattern);
-      const guarded = regex ? guardedLiteral(regex.body, expected) : undefined;
-      const literals = !regex ? [pattern] : guarded !== undefined ? [guarded] : literalAlternatives(regex.body);
-      if (!literals) {
-        notes.push({ ...place, message: glossaryMessage('prhRegexPattern', { pattern }) });
-        continue;
-      }
-      for (const literal of literals) {
-        if (literal === expected || terms.some((term) => term.text === literal)) continue;
-        terms.push({ text: literal, status: 'deprecated', place: { file: displayPath, ...place } } satisfies Term);
+    literals.forEach((literal, index) => {
+      // Spellings that normalize to one text (entity / Entity, ON/OFF / ON／OFF) are one term.
+      if (terms.some((term) => sourceTermKey(term.text) === sourceTermKey(literal))) return;
+      owners.set(sourceTermKey(literal), { concept });
+      terms.push({ text: literal, status: 'deprecated', place: { file, ...placeOfNode(patternNodes[Math.min(index, patternNodes.length - 1)], lineCounter) } } satisfies Term);
+    });
+    for (const { from } of specs) {
+      // A spec is an example of this concept only when it shows one of the concept's terms.
+      if (from && terms.some((term) => from.includes(term.text))) {
+        concept.examples ??= { match: [], noMatch: [] };
+        if (!concept.examples.match.includes(from)) concept.examples.match.push(from);
       }
     }
-    const specs = rule.get('specs', true);
-    if (isSeq(specs)) {
-      for (const spec of specs.items) {
-        const from = isMap(spec) ? spec.get('from') : undefined;
-        // A spec is kept as an example only when it shows a term the concept has (one written with a
-        // skipped regular expression would fail as an example).
-        if (typeof from === 'string' && from && terms.some((term) => from.includes(term.text))) {
-          concept.examples ??= { match: [], noMatch: [] };
-          if (!concept.examples.match.includes(from)) concept.examples.match.push(from);
-        }
-      }
-    }
-    const message = rule.get('prh');
-    if (typeof message === 'string' && message) concept.note = concept.note && concept.note !== message ? `${concept.note}\n\n${message}` : message;
+    if (note) concept.note = concept.note && concept.note !== note ? `${concept.note}\n\n${note}` : note;
   }
-  return { concepts, notes };
+  return { concepts, notes, rules, counts: { read: raws.length, asConcepts, asRules: rules.length } };
+}
+
+/**
+ * The literal variants of a rule that can be glossary terms, or undefined when the rule needs prh's
+ * machinery (a `$1` replacement, a regular expression beyond literals and `|` or a guard against the
+ * expected term, `regexpMustEmpty`, `wordBoundary`).
+ */
+function literalRule(expected: string, patterns: string[], needsRegex: boolean): string[] | undefined {
+  if (needsRegex || regexParts(expected) || /\$\d/.test(expected) || !expected.trim()) return undefined;
+  const literals: string[] = [];
+  for (const pattern of patterns) {
+    const regex = regexParts(pattern);
+    if (regex && /[^gimsuy]/.test(regex.flags)) return undefined;
+    if (regex?.flags.includes('i')) return undefined;
+    const guarded = regex ? guardedLiteral(regex.body, expected) : undefined;
+    const found = !regex ? [pattern] : guarded !== undefined ? [guarded] : literalAlternatives(regex.body);
+    if (!found || found.some((literal) => !literal.trim())) return undefined;
+    literals.push(...found);
+  }
+  return literals;
 }
 
 /**
@@ -211,6 +350,17 @@ export function exportPrh(concepts: Concept[], options: ExportOptions): string {
       .map((from) => ({ from, to: replaceVariants(from, variants, expected) }));
     if (specs.length > 0) rule['specs'] = specs;
     if (concept.note !== undefined) rule['prh'] = concept.note;
+    rules.push(rule);
+  }
+  // Source rules go back as they came: they are prh rules.
+  for (const source of options.rules ?? []) {
+    const rule: Record<string, unknown> = { expected: source.expected };
+    if (source.patterns.length === 1) rule['pattern'] = source.patterns[0];
+    else if (source.patterns.length > 1) rule['patterns'] = source.patterns;
+    if (source.regexpMustEmpty !== undefined) rule['regexpMustEmpty'] = `$${source.regexpMustEmpty}`;
+    if (source.wordBoundary) rule['options'] = { wordBoundary: true };
+    if (source.specs.length > 0) rule['specs'] = source.specs.map(({ from, to }) => ({ from, to }));
+    if (source.note !== undefined) rule['prh'] = source.note;
     rules.push(rule);
   }
   return `# prh dictionary exported by yakugo (textlint-rule-prh)\n${stringify({ version: 1, rules }, { lineWidth: 0 })}`;

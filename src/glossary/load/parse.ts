@@ -3,7 +3,10 @@ import { YakugoError } from '../../util/errors.js';
 import { type Label, glossaryMessage, labelText, listText } from '../messages.js';
 import { foldCase, normalizeText } from '../normalize.js';
 import { SOURCE_LANGUAGE } from '../terms.js';
-import type { Concept, ConceptExamples, GlossaryPlace, Term, TermStatus } from '../types.js';
+import { applyRule } from '../rules/apply.js';
+import { compileRule, RulePatternError } from '../rules/compile.js';
+import { isCatastrophic } from '../rules/safety.js';
+import type { Concept, ConceptExamples, GlossaryPlace, RuleSpec, SourceRule, Term, TermStatus } from '../types.js';
 import { LineIndex, parseYamlTree, type YamlMap, type YamlNode, type YamlScalar } from './yaml-tree.js';
 
 /**
@@ -112,20 +115,111 @@ class Reader {
 
 /** Parses and validates one glossary file. `displayPath` is only used in messages and places. */
 export function parseGlossaryFile(text: string, displayPath: string, options: ParseOptions = {}): Concept[] {
+  return parseGlossaryDocument(text, displayPath, options).concepts;
+}
+
+/** A glossary file's concepts and source rules (each rule compiled and its specs run). */
+export function parseGlossaryDocument(text: string, displayPath: string, options: ParseOptions = {}): { concepts: Concept[]; rules: SourceRule[] } {
   const languages = options.languages ? new Set([SOURCE_LANGUAGE, ...options.languages]) : undefined;
   const reader = new Reader(text, displayPath, languages);
   const root = parseYamlTree(text, displayPath);
-  if (root === null || (root.kind === 'scalar' && root.type === 'null')) return [];
-  const top = reader.map(root, GLOSSARY_FILE);
   const concepts: Concept[] = [];
+  const rules: SourceRule[] = [];
+  if (root === null || (root.kind === 'scalar' && root.type === 'null')) return { concepts, rules };
+  const top = reader.map(root, GLOSSARY_FILE);
   for (const { key, value } of top.entries) {
-    if (key.value !== 'concepts') throw reader.error(key, glossaryMessage('unknownTopField', { field: key.value }));
+    if (key.value !== 'concepts' && key.value !== 'rules') throw reader.error(key, glossaryMessage('unknownTopField', { field: key.value }));
     if (value.kind === 'scalar' && value.type === 'null') continue;
-    if (value.kind !== 'seq') throw reader.error(value, glossaryMessage('conceptsNotList'));
-    for (const item of value.items) concepts.push(readConcept(reader, item));
+    if (value.kind !== 'seq') throw reader.error(value, glossaryMessage(key.value === 'rules' ? 'rulesNotList' : 'conceptsNotList'));
+    if (key.value === 'rules') for (const item of value.items) rules.push(readRule(reader, item));
+    else for (const item of value.items) concepts.push(readConcept(reader, item));
   }
   if (!options.skipCrossCheck) checkConcepts(concepts);
-  return concepts;
+  return { concepts, rules };
+}
+
+const RULE_FIELDS = new Set(['expected', 'pattern', 'patterns', 'regexpMustEmpty', 'wordBoundary', 'insideWords', 'note', 'specs']);
+const RULE: Label = { key: 'field', name: 'rules' };
+
+/**
+ * One source rule (prh's rule shape): `expected`, `pattern`/`patterns` (strings or `/regex/flags`),
+ * `regexpMustEmpty`, `wordBoundary`, `insideWords`, `note`, `specs`. The patterns are compiled as prh compiles them and
+ * every spec is run on the spot: a failing spec is an error at its line, like a failing example.
+ */
+function readRule(reader: Reader, node: YamlNode): SourceRule {
+  const map = reader.map(node, RULE);
+  let expected: string | undefined;
+  const patterns: string[] = [];
+  const patternNodes: YamlNode[] = [];
+  let mustEmpty: { value: string; node: YamlNode } | undefined;
+  let wordBoundary = false;
+  let insideWords = false;
+  let note: string | undefined;
+  const specs: RuleSpec[] = [];
+  const specNodes: YamlNode[] = [];
+  for (const { key, value } of map.entries) {
+    const field = key.value;
+    if (!RULE_FIELDS.has(field)) throw reader.error(key, glossaryMessage('unknownRuleField', { field }));
+    if (field === 'expected') {
+      // Not trimmed and may be empty: prh replaces with exactly this text.
+      if (value.kind !== 'scalar' || value.type === 'null') throw reader.error(value, glossaryMessage('mustBeString', { what: 'expected' }));
+      expected = value.value;
+    } else if (field === 'pattern' || field === 'patterns') {
+      for (const item of value.kind === 'seq' ? value.items : [value]) {
+        const pattern = reader.string(item, fieldLabel(field));
+        if (pattern === '') throw reader.error(item, glossaryMessage('ruleEmptyPattern'));
+        patterns.push(pattern);
+        patternNodes.push(item);
+      }
+    } else if (field === 'regexpMustEmpty') {
+      mustEmpty = { value: reader.string(value, fieldLabel(field)), node: value };
+    } else if (field === 'wordBoundary') {
+      wordBoundary = reader.boolean(value, fieldLabel(field));
+    } else if (field === 'insideWords') {
+      insideWords = reader.boolean(value, fieldLabel(field));
+    } else if (field === 'note') {
+      note = reader.text(value, fieldLabel(field));
+    } else {
+      if (value.kind !== 'seq') throw reader.error(value, glossaryMessage('ruleSpecFields'));
+      for (const item of value.items) {
+        const spec = reader.map(item, fieldLabel('specs'));
+        const fields = new Map(spec.entries.map((entry) => [entry.key.value, entry.value]));
+        const from = fields.get('from');
+        const to = fields.get('to');
+        if (!from || !to || fields.size !== 2) throw reader.error(item, glossaryMessage('ruleSpecFields'));
+        specs.push({ from: reader.string(from, EXAMPLE), to: reader.string(to, EXAMPLE), place: reader.place(item) });
+        specNodes.push(item);
+      }
+    }
+  }
+  if (expected === undefined) throw reader.error(map, glossaryMessage('ruleNoExpected'));
+  let regex: RegExp;
+  try {
+    regex = compileRule(patterns, expected, wordBoundary);
+  } catch (error) {
+    if (!(error instanceof RulePatternError)) throw error;
+    throw reader.error(error.index !== undefined ? patternNodes[error.index]! : map, glossaryMessage('ruleBadPattern', { error: error.message }));
+  }
+  let regexpMustEmpty: number | undefined;
+  if (mustEmpty) {
+    const group = /^\$([0-9]+)$/.exec(mustEmpty.value);
+    if (!group) throw reader.error(mustEmpty.node, glossaryMessage('ruleMustEmpty', { value: mustEmpty.value }));
+    regexpMustEmpty = Number.parseInt(group[1]!, 10);
+    if (regexpMustEmpty > groupCount(regex)) throw reader.error(mustEmpty.node, glossaryMessage('ruleMustEmptyGroup', { value: mustEmpty.value }));
+  }
+  const rule: SourceRule = { expected, patterns, regex, regexpMustEmpty, wordBoundary, insideWords, unsafe: isCatastrophic(regex), note, specs, place: reader.place(map) };
+  // An unsafe pattern is never run, not even on its specs.
+  if (rule.unsafe) return rule;
+  specs.forEach((spec, index) => {
+    const got = applyRule(rule, spec.from);
+    if (got !== spec.to) throw reader.error(specNodes[index]!, glossaryMessage('ruleSpecFails', { expected, from: spec.from, got, to: spec.to }));
+  });
+  return rule;
+}
+
+/** How many capture groups a regular expression has. */
+function groupCount(regex: RegExp): number {
+  return new RegExp(`${regex.source}|`, regex.flags.replace(/[gy]/g, '')).exec('')!.length - 1;
 }
 
 function readConcept(reader: Reader, node: YamlNode): Concept {

@@ -40,7 +40,8 @@ function planAndFix(project: Project, matcher: Matcher, options: { dryRun: boole
     const text = decodeTextFile(bytes, path);
     const { segments } = segmentMarkdown(text, { frontMatter: project.config.frontMatter, file: path });
     const matches = matcher.findInRuns(segments.flatMap((segment) => segment.runs));
-    const { edits, skipped } = planFixes(matches, text);
+    const runs = segments.flatMap((segment) => segment.runs);
+    const { edits, skipped } = planFixes(matches, text, matcher.findRulesInRuns(runs));
     if (edits.length === 0 && skipped.length === 0) continue;
     const after = applyEdits(text, edits);
     if (!options.dryRun && after !== text) {

@@ -1,7 +1,7 @@
-import type { RunMatch } from '../match.js';
+import type { RunMatch, RunRuleHit } from '../match.js';
 import { normalizeText } from '../normalize.js';
 import { preferredTerm, SOURCE_LANGUAGE } from '../terms.js';
-import type { Concept, Term } from '../types.js';
+import type { Concept, SourceRule, Term } from '../types.js';
 
 /** One replacement in a source file (UTF-16 offsets into the text as read, BOM removed). */
 export interface Edit {
@@ -11,15 +11,20 @@ export interface Edit {
   from: string;
   /** What it becomes. */
   to: string;
-  concept: Concept;
-  term: Term;
+  /** The concept whose deprecated term this is, or the source rule that asks for it. */
+  concept?: Concept;
+  term?: Term;
+  rule?: SourceRule;
+  /** What the edit is for, as shown: the concept id, or `rule glossary/x.yaml:12`. */
+  label: string;
 }
 
 /** A deprecated variant that was found but cannot be rewritten safely. */
 export interface Skipped {
   start: number;
   surface: string;
-  concept: Concept;
+  concept?: Concept;
+  label: string;
   reason: string;
 }
 
@@ -49,14 +54,14 @@ export function replacementFor(surface: string, deprecated: string, preferred: s
  * a file's prose runs, so code, URLs and HTML are never touched) into the concept's preferred term.
  * Forbidden terms are not rewritten: they have no automatic replacement by definition.
  */
-export function planFixes(matches: readonly RunMatch[], text: string): { edits: Edit[]; skipped: Skipped[] } {
+export function planFixes(matches: readonly RunMatch[], text: string, ruleHits: readonly RunRuleHit[] = []): { edits: Edit[]; skipped: Skipped[] } {
   const edits: Edit[] = [];
   const skipped: Skipped[] = [];
   for (const match of matches) {
     if (match.term.status !== 'deprecated') continue;
     const preferred = preferredTerm(match.concept, SOURCE_LANGUAGE);
     if (!preferred) {
-      skipped.push({ start: match.fileStart, surface: match.surface, concept: match.concept, reason: 'the concept has no preferred Japanese term' });
+      skipped.push({ start: match.fileStart, surface: match.surface, concept: match.concept, label: match.concept.id, reason: 'the concept has no preferred Japanese term' });
       continue;
     }
     const written = text.slice(match.fileStart, match.fileEnd);
@@ -64,12 +69,12 @@ export function planFixes(matches: readonly RunMatch[], text: string): { edits: 
     const surface = written.trimEnd() === match.surface ? match.surface : written;
     // A run maps prose to file offsets; an entity or escape (`&amp;`) makes the file text differ from the prose.
     if (surface !== match.surface) {
-      skipped.push({ start: match.fileStart, surface: match.surface, concept: match.concept, reason: 'written with an escape or entity in the Markdown' });
+      skipped.push({ start: match.fileStart, surface: match.surface, concept: match.concept, label: match.concept.id, reason: 'written with an escape or entity in the Markdown' });
       continue;
     }
     const replacement = replacementFor(surface, match.term.text, preferred.text);
     if (!replacement) {
-      skipped.push({ start: match.fileStart, surface, concept: match.concept, reason: `cannot tell which part of "${surface}" is "${match.term.text}"` });
+      skipped.push({ start: match.fileStart, surface, concept: match.concept, label: match.concept.id, reason: `cannot tell which part of "${surface}" is "${match.term.text}"` });
       continue;
     }
     edits.push({
@@ -79,9 +84,23 @@ export function planFixes(matches: readonly RunMatch[], text: string): { edits: 
       to: replacement.to,
       concept: match.concept,
       term: match.term,
+      label: match.concept.id,
     });
   }
-  return { edits: edits.sort((a, b) => a.start - b.start), skipped };
+  for (const hit of ruleHits) {
+    const label = `rule ${hit.rule.place ? `${hit.rule.place.file}:${hit.rule.place.line}` : hit.rule.expected}`;
+    const surface = text.slice(hit.fileStart, hit.fileEnd);
+    if (surface !== hit.surface) {
+      skipped.push({ start: hit.fileStart, surface: hit.surface, label, reason: 'written with an escape or entity in the Markdown' });
+      continue;
+    }
+    edits.push({ start: hit.fileStart, end: hit.fileEnd, from: surface, to: hit.replacement, rule: hit.rule, label });
+  }
+  // Glossary edits come first where two start together; an edit overlapping one kept before it is dropped.
+  edits.sort((a, b) => a.start - b.start || Number(a.rule !== undefined) - Number(b.rule !== undefined));
+  const kept: Edit[] = [];
+  for (const edit of edits) if (kept.length === 0 || edit.start >= kept.at(-1)!.end) kept.push(edit);
+  return { edits: kept, skipped };
 }
 
 /** Applies non-overlapping edits (sorted by start) to the text; every other code unit is kept. */

@@ -60,11 +60,20 @@ export function conceptsToYamlFile(concepts: Concept[], languageOrder: readonly 
  * (empty, or `concepts: []`) is rewritten through the yaml Document API, which keeps its comments.
  */
 export function appendConceptsToYaml(text: string, concepts: Concept[], languageOrder: readonly string[], displayPath: string): string {
-  if (concepts.length === 0) return text;
+  return appendToList(text, 'concepts', concepts.map((concept) => conceptToYaml(concept, languageOrder)), displayPath);
+}
+
+/** Appends source rules (prh rules, as written in a glossary file) to the `rules:` list the same way. */
+export function appendRulesToYaml(text: string, rules: readonly object[], displayPath: string): string {
+  return appendToList(text, 'rules', [...rules], displayPath);
+}
+
+function appendToList(text: string, key: 'concepts' | 'rules', values: unknown[], displayPath: string): string {
+  if (values.length === 0) return text;
   const { document } = parseYaml(text, displayPath, { keepSourceTokens: true });
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const root = document.contents;
-  const list = isMap(root) ? root.get('concepts', true) : undefined;
+  const list = isMap(root) ? root.get(key, true) : undefined;
   if (isSeq(list) && !list.flow && list.items.length > 0) {
     const lastItem = list.items.at(-1) as { range?: [number, number, number] } | undefined;
     const firstItem = list.items[0] as { range?: [number, number, number] } | undefined;
@@ -76,11 +85,16 @@ export function appendConceptsToYaml(text: string, concepts: Concept[], language
       const valueEnd = lastItem.range[1];
       const lineEnd = text.indexOf('\n', Math.max(valueEnd - 1, 0));
       const at = lineEnd === -1 ? text.length : lineEnd + 1;
-      const block = itemsBlock(concepts, languageOrder, indent, newline);
+      const block = itemsBlock(values, indent, newline);
       const before = text.slice(0, at);
       const separator = before.length > 0 && !before.endsWith('\n') ? newline : '';
       return before + separator + block + text.slice(at);
     }
+  }
+  // No such key in a block mapping: the list goes at the end of the file, every other byte kept.
+  if (isMap(root) && !root.flow && list === undefined && root.items.length > 0) {
+    const before = text.length > 0 && !text.endsWith('\n') ? text + newline : text;
+    return `${before}${key}:${newline}${itemsBlock(values, '  ', newline)}`;
   }
   // No block list to append to: go through the Document API (keeps comments, may reflow the list).
   if (!isMap(root)) {
@@ -88,20 +102,16 @@ export function appendConceptsToYaml(text: string, concepts: Concept[], language
       throw new YakugoError('a glossary file must be a mapping with a concepts: list', { file: displayPath, place: { line: 1, column: 1 } });
     }
     const prefix = text.trim().length > 0 ? text + (text.endsWith('\n') ? '' : newline) : '';
-    return prefix + conceptsToYamlFile(concepts, languageOrder).replace(/\n/g, newline);
+    return prefix + new Document({ [key]: values }).toString({ lineWidth: 0 }).replace(/\n/g, newline);
   }
   const existing = isSeq(list) ? (list.toJSON() as unknown[]) : [];
-  const items = [...existing, ...concepts.map((concept) => conceptToYaml(concept, languageOrder))];
-  (root as unknown as { set(key: unknown, value: unknown): void }).set('concepts', document.createNode(items));
+  (root as unknown as { set(key: unknown, value: unknown): void }).set(key, document.createNode([...existing, ...values]));
   return document.toString({ lineWidth: 0 }).replace(/\r?\n/g, newline);
 }
 
-/** The YAML of `concepts` as list items at `indent`, each line ending in `newline`. */
-function itemsBlock(concepts: Concept[], languageOrder: readonly string[], indent: string, newline: string): string {
-  const yaml = stringify(
-    concepts.map((concept) => conceptToYaml(concept, languageOrder)),
-    { lineWidth: 0 },
-  );
+/** The YAML of `values` as list items at `indent`, each line ending in `newline`. */
+function itemsBlock(values: unknown[], indent: string, newline: string): string {
+  const yaml = stringify(values, { lineWidth: 0 });
   return yaml
     .split('\n')
     .filter((line, index, lines) => !(index === lines.length - 1 && line === ''))

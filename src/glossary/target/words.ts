@@ -3,11 +3,11 @@
  * hyphens in the text (`large-language model` = `large language model`), and the last word may take the
  * forms `inflect` gives (plurals, verb forms).
  */
-const SEPARATOR = '(?:\\s*[-\u2010\u2011\u2013]\\s*|\\s+)';
+export const SEPARATOR = '(?:\\s*[-\u2010\u2011\u2013]\\s*|\\s+)';
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 export function wordPattern(term: string, options: { caseSensitive: boolean; inflect?: (word: string) => string[] }): RegExp {
-  const words = term.split(/\s*[-\u2010\u2011\u2013]\s*|\s+/u).filter(Boolean);
+  const words = splitWords(term);
   const last = words.pop() ?? '';
   const lastForms = options.inflect ? [...new Set([last, ...options.inflect(last)])] : [last];
   // Longest first, so the alternation prefers `models` over `model`.
@@ -19,12 +19,17 @@ export function wordPattern(term: string, options: { caseSensitive: boolean; inf
   return new RegExp(before + body + after, options.caseSensitive ? 'gu' : 'giu');
 }
 
+/** The words of a term: split at spaces and hyphens. */
+export function splitWords(term: string): string[] {
+  return term.split(/\s*[-\u2010\u2011\u2013]\s*|\s+/u).filter(Boolean);
+}
+
 export function findAll(pattern: RegExp, text: string): Array<{ start: number; end: number }> {
   const hits: Array<{ start: number; end: number }> = [];
   for (const found of text.matchAll(pattern)) hits.push({ start: found.index, end: found.index + found[0].length });
   return hits;
 }
 
-function escapeRegExp(text: string): string {
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

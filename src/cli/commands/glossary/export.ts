@@ -43,7 +43,7 @@ export function register(group: Command): void {
         if (!configured.includes(lng) && lng !== project.config.sourceLanguage) throw new YakugoError(t('unknownLanguage', { lng, configured: configured.join(', ') }));
       }
       const glossary = await loadGlossary(project.dirs.glossary, { root: project.root, languages: configured });
-      const text = exportGlossary(glossary.concepts, format, { sourceLanguage: project.config.sourceLanguage, languages });
+      const text = exportGlossary(glossary.concepts, format, { sourceLanguage: project.config.sourceLanguage, languages, rules: glossary.rules });
       if (options.output) {
         writeFileAtomic(resolve(options.output), text);
         context.stderr.write(`${t('written', { count: glossary.concepts.length, file: options.output })}\n`);

@@ -1,6 +1,6 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
-import { glossaryFiles, parseGlossaryFile } from '../../load.js';
-import type { Concept } from '../../types.js';
+import { glossaryFiles, parseGlossaryDocument, parseGlossaryFile } from '../../load.js';
+import type { Concept, SourceRule } from '../../types.js';
 import { YakugoError } from '../../../util/errors.js';
 import { readTextFile } from '../../../util/fs.js';
 import { relative, resolve, sep } from 'node:path';
@@ -13,13 +13,16 @@ import { relative, resolve, sep } from 'node:path';
  * every place stays exact. A file that is not valid on its own terms (bad YAML, an unknown field) still
  * fails with file:line.
  */
-export function readConceptsForLint(root: string, dir: string, languages: string[]): { concepts: Concept[]; files: string[] } {
+export function readConceptsForLint(root: string, dir: string, languages: string[]): { concepts: Concept[]; rules: SourceRule[]; files: string[] } {
   const concepts: Concept[] = [];
+  const rules: SourceRule[] = [];
   const files: string[] = [];
   for (const file of glossaryFiles(resolve(root, dir))) {
     const shown = relative(root, file).split(sep).join('/');
     files.push(shown);
     const text = readTextFile(file, shown);
+    // Source rules are read with the whole file (their places are exact; unsafe ones are kept for the lint rule).
+    if (/^rules\s*:/m.test(text)) for (const rule of parseGlossaryDocument(text, shown, { languages, skipCrossCheck: true }).rules) rules.push(rule);
     for (const { text: part, lineShift } of conceptParts(text)) {
       let parsed: Concept[];
       try {
@@ -31,7 +34,7 @@ export function readConceptsForLint(root: string, dir: string, languages: string
       for (const concept of parsed) concepts.push(shiftPlaces(concept, lineShift));
     }
   }
-  return { concepts, files };
+  return { concepts, rules, files };
 }
 
 /**
@@ -42,7 +45,7 @@ export function readConceptsForLint(root: string, dir: string, languages: string
 export function conceptParts(text: string): Array<{ text: string; lineShift: number }> {
   const document = parseDocument(text);
   const list = isMap(document.contents) ? document.contents.get('concepts', true) : undefined;
-  if (document.errors.length > 0 || !isSeq(list) || list.flow || list.items.length < 2) return [{ text, lineShift: 0 }];
+  if (document.errors.length > 0 || !isSeq(list) || list.flow || list.items.length < 2) return [{ text: withoutRules(text), lineShift: 0 }];
   const spans: Array<[number, number]> = [];
   for (const item of list.items) {
     const range = (item as { range?: [number, number, number] }).range;
@@ -51,7 +54,7 @@ export function conceptParts(text: string): Array<{ text: string; lineShift: num
     spans.push([text.lastIndexOf('\n', range[0] - 1) + 1, range[1]]);
   }
   const headerEnd = spans[0]![0];
-  const header = text.slice(0, headerEnd);
+  const header = withoutRules(text.slice(0, headerEnd));
   let lineShift = 0;
   let previousStart = headerEnd;
   return spans.map(([start, end]) => {
@@ -59,6 +62,14 @@ export function conceptParts(text: string): Array<{ text: string; lineShift: num
     previousStart = start;
     return { text: header + text.slice(start, end) + '\n', lineShift };
   });
+}
+
+/**
+ * The text with a block `rules:` list blanked out (same lines, so places hold): source rules are read once
+ * per file, not once per concept.
+ */
+function withoutRules(text: string): string {
+  return text.replace(/^rules\s*:.*(?:\r?\n(?:[ \t#].*|)(?=\r?\n|$))*/m, (block) => block.replace(/[^\r\n]/g, ' ').replace(/^ /, '#'));
 }
 
 function shiftPlaces(concept: Concept, lines: number): Concept {

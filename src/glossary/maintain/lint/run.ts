@@ -39,7 +39,7 @@ export async function runGlossaryLint(project: Project, options: LintOptions = {
   const selected = lintRules.filter((rule) =>
     options.rules ? options.rules.includes(rule.id) : rule.defaultSeverity !== 'off' || (configured(project, rule.id, null) ?? 'off') !== 'off',
   );
-  const { concepts, files } = readConceptsForLint(project.root, project.dirs.glossary, project.config.languages);
+  const { concepts, rules: sourceRules, files } = readConceptsForLint(project.root, project.dirs.glossary, project.config.languages);
   const sources: LintSource[] = listArticles(project).map((file) => {
     const article = loadArticle(project, file);
     return { path: article.path, runs: article.segments.flatMap((segment) => segment.runs) };
@@ -53,6 +53,7 @@ export async function runGlossaryLint(project: Project, options: LintOptions = {
     const context: LintContext = {
       project,
       concepts,
+      sourceRules,
       sources,
       tokenizer,
       matcher,

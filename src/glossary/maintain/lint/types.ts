@@ -3,7 +3,7 @@ import type { ProblemSeverity, Report } from '../../../check/types.js';
 import type { TextRun } from '../../../markdown/types.js';
 import type { Matcher } from '../../match.js';
 import type { Tokenizer } from '../../tokenizer.js';
-import type { Concept } from '../../types.js';
+import type { Concept, SourceRule } from '../../types.js';
 
 /** Prose of one source article, for rules that look at how terms are used. */
 export interface LintSource {
@@ -16,6 +16,8 @@ export interface LintContext {
   project: Project;
   /** Every concept of every glossary file, in load order, duplicates included (the loader would refuse them). */
   concepts: readonly Concept[];
+  /** Every source rule (prh rule) of every glossary file, unsafe ones included. */
+  sourceRules: readonly SourceRule[];
   sources: readonly LintSource[];
   tokenizer: Tokenizer;
   /** Matcher over the concepts that have unique ids (built once). */
