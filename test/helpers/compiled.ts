@@ -19,7 +19,7 @@ export function compiledCli(): string {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.ts')) {
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
         const output = ts.transpileModule(readFileSync(path, 'utf8'), {
           compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
           fileName: path,
