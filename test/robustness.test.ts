@@ -286,7 +286,7 @@ const cases: Case[] = [
   ...(
     [
       ['a 5 MB article', () => `# 大きな記事\n\n${'本文です。'.repeat(40).concat('\n\n').repeat(8_000)}`, /^source\/b\.md: the article is \d+ bytes, more than the limit of 2000000 \(limits\.articleBytes/m, /^source\/b\.md: 記事が \d+ バイトあり/m],
-      ['a 1 MB paragraph', () => `# 長い段落\n\n${'本文です。'.repeat(70_000)}\n`, /^source\/b\.md:3:1: this paragraph is 1050000 bytes, more than the limit of 100000/m, /^source\/b\.md:3:1: この段落は 1050000 バイトあり/m],
+      ['a 1 MB paragraph', () => `# 長い段落\n\n${'本文です。'.repeat(70_000)}\n`, /^source\/b\.md:3:1: this paragraph is 1050000 bytes, more than the limit of 1000000/m, /^source\/b\.md:3:1: この段落は 1050000 バイトあり/m],
       ['lists nested 1,000 deep', () => Array.from({ length: 1_000 }, (_, i) => `${'  '.repeat(i)}- 項目\n`).join(''), /^source\/b\.md:33:1: block quotes and lists nested 33 levels deep here, more than the limit of 32 \(limits\.nesting/m, /^source\/b\.md:33:1: ここで引用とリストが 33 段/m],
       // Indented 5,000 deep, a list is 25 MB: the article size limit refuses it before anything else.
       ['block quotes nested 5,000 deep', () => `${'>'.repeat(5_000)} 引用\n`, /^source\/b\.md:1:1: block quotes and lists nested 5000 levels deep/m, /^source\/b\.md:1:1: ここで引用とリストが 5000 段/m],

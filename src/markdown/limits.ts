@@ -18,7 +18,7 @@ export interface MarkdownLimits {
   delimiterRun: number;
 }
 
-export const DEFAULT_LIMITS: MarkdownLimits = { articleBytes: 2_000_000, segmentBytes: 100_000, nesting: 32, delimiterRun: 64 };
+export const DEFAULT_LIMITS: MarkdownLimits = { articleBytes: 2_000_000, segmentBytes: 1_000_000, nesting: 32, delimiterRun: 64 };
 
 /** Leading container markers of a line: `>` and list bullets or numbers, as many as are stacked. */
 const containerPrefix = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/;
