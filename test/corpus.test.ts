@@ -33,7 +33,12 @@ function pseudoTranslate(text: string): string {
     .join('');
 }
 
-describe.runIf(corpus !== undefined)('the real pages of shared/corpus', () => {
+describe('the real pages of shared/corpus', () => {
+  // Not a silent skip: a checkout without the corpus beside it fails here, saying where it looked.
+  it('finds shared/corpus beside the repository', () => {
+    expect(corpus, `no shared/corpus in ${join(repositoryRoot, '..')} or ${join(repositoryRoot, '..', '..')}`).toBeDefined();
+  });
+  if (corpus === undefined) return;
   const root = makeProject({ 'yakugo.config.yaml': 'languages: [en]\n' });
   const files: string[] = [];
   for (const dir of readdirSync(corpus!).sort()) {
