@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createProgram } from '../src/cli/main.js';
 import { messageTables } from '../src/util/i18n.js';
 import { runCli } from './helpers/cli.js';
-import { repositoryRoot } from './helpers/project.js';
+import { makeProject, repositoryRoot } from './helpers/project.js';
 
 /**
  * The Japanese UI is complete: every message key exists in both languages with the same placeholders, every
@@ -114,5 +114,20 @@ describe('UI languages', () => {
     const missing = await runCli(['glossary', 'import'], { lang: 'ja_JP.UTF-8' });
     expect(missing.stderr).toMatch(/^エラー: 必須の引数 'file' がありません/);
     expect(englishLeft(missing.stderr.split('\n')[0]!)).toEqual([]);
+  });
+});
+
+describe('messages that used to be English only', () => {
+  it('an unknown format, an unknown configured rule and an id that cannot be derived are in Japanese under a Japanese locale', async () => {
+    const root = makeProject({ 'yakugo.config.yaml': 'rules:\n  term/untranslted: warn\n', 'source/a.md': '本文です。\n' });
+    const format = await runCli(['--root', root, 'check', '--format', 'xml'], { lang: 'ja_JP.UTF-8' });
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain('不明な出力形式 "xml"');
+    const rule = await runCli(['--root', root, 'check', '--format', 'json'], { lang: 'ja_JP.UTF-8' });
+    expect(rule.code).toBe(2);
+    expect(rule.stderr).toContain('rules に不明なルール "term/untranslted" があります');
+    const add = await runCli(['--root', root, 'glossary', 'add', '推論'], { lang: 'ja_JP.UTF-8' });
+    expect(add.code).toBe(2);
+    expect(add.stderr).toContain('英語の訳語がないので "推論" の ID を決められません');
   });
 });

@@ -241,7 +241,7 @@ function validateConfiguredRules(project: Project): void {
   const known = new Set(allRules.map((rule) => rule.id));
   for (const id of Object.keys(project.config.rules)) {
     if (known.has(id) || !CHECK_NAMESPACES.some((namespace) => id.startsWith(namespace))) continue;
-    throw new YakugoError(`unknown rule "${id}" in rules (check rules: ${[...known].join(', ')})`, {
+    throw new YakugoError(inputMessage('unknownConfiguredRule', { id, rules: [...known].join(', ') }), {
       file: project.configFile,
       place: project.configFile ? configKeyPlace(project, id) : undefined,
     });

@@ -2,6 +2,7 @@
  * Formatters turn sorted problems into text, like ESLint's: one interface, one module per format.
  * `yakugo check` and `yakugo glossary lint` both print through them.
  */
+import { inputMessage } from '../../util/input-messages.js';
 import { yakugoManifest } from '../../util/fingerprint.js';
 import type { Colors } from 'picocolors/types.js';
 import { YakugoError } from '../../util/errors.js';
@@ -48,7 +49,7 @@ export function isFormatName(name: string): name is FormatName {
 /** The formatter called `name`; an unknown name is a usage error (exit 2). */
 export function getFormatter(name: string): Formatter {
   if (!isFormatName(name)) {
-    throw new YakugoError(`unknown format "${name}" (expected one of: ${FORMAT_NAMES.join(', ')})`);
+    throw new YakugoError(inputMessage('unknownFormat', { name, formats: FORMAT_NAMES.join(', ') }));
   }
   return formatters[name];
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { inputMessage } from '../../util/input-messages.js';
 import { YakugoError } from '../../util/errors.js';
 import { readTextFile } from '../../util/fs.js';
 import { sourceTermKey } from '../load/parse.js';
@@ -28,9 +29,9 @@ export interface AddRequest {
  */
 export function conceptFromRequest(request: AddRequest): Concept {
   const term = request.term.trim();
-  if (!term) throw new YakugoError('the term is empty');
+  if (!term) throw new YakugoError(inputMessage('emptyTerm'));
   const id = request.id ?? (request.targets['en'] ? idFromLatin(request.targets['en']) : undefined) ?? (/^[\x20-\x7e]+$/.test(term) ? idFromLatin(term) : undefined);
-  if (id === undefined) throw new YakugoError(`cannot derive an id for "${term}" without an English term: pass --id (lower case a-z, 0-9, . + -)`);
+  if (id === undefined) throw new YakugoError(inputMessage('noDerivedId', { term }));
   if (!CONCEPT_ID.test(id)) throw new YakugoError(`invalid id "${id}": ids match ${CONCEPT_ID.source}`);
   const concept: Concept = {
     id,

@@ -1,4 +1,5 @@
 import { Document, isMap, isSeq, stringify } from 'yaml';
+import { inputMessage } from '../../util/input-messages.js';
 import { YakugoError } from '../../util/errors.js';
 import type { Concept, Term } from '../types.js';
 import { parseYaml } from '../../util/yaml.js';
@@ -99,7 +100,7 @@ function appendToList(text: string, key: 'concepts' | 'rules', values: unknown[]
   // No block list to append to: go through the Document API (keeps comments, may reflow the list).
   if (!isMap(root)) {
     if (root !== null && root !== undefined) {
-      throw new YakugoError('a glossary file must be a mapping with a concepts: list', { file: displayPath, place: { line: 1, column: 1 } });
+      throw new YakugoError(inputMessage('glossaryNotMapping'), { file: displayPath, place: { line: 1, column: 1 } });
     }
     const prefix = text.trim().length > 0 ? text + (text.endsWith('\n') ? '' : newline) : '';
     return prefix + new Document({ [key]: values }).toString({ lineWidth: 0 }).replace(/\n/g, newline);

@@ -1,4 +1,5 @@
 import type { Project } from '../../../config/load.js';
+import { inputMessage } from '../../../util/input-messages.js';
 import type { Severity } from '../../../config/schema.js';
 import type { Problem, ProblemSeverity, RuleDescriptor } from '../../../check/types.js';
 import { sortProblems } from '../../../check/types.js';
@@ -34,7 +35,7 @@ function configured(project: Project, rule: string, lng: string | null): Severit
 /** Lints the project's glossary: every rule over every concept, sorted problems. */
 export async function runGlossaryLint(project: Project, options: LintOptions = {}): Promise<LintResult> {
   for (const id of options.rules ?? []) {
-    if (!lintRules.some((rule) => rule.id === id)) throw new YakugoError(`unknown rule "${id}" (rules: ${lintRules.map((rule) => rule.id).join(', ')})`);
+    if (!lintRules.some((rule) => rule.id === id)) throw new YakugoError(inputMessage('unknownRule', { id, rules: lintRules.map((rule) => rule.id).join(', ') }));
   }
   const selected = lintRules.filter((rule) =>
     options.rules ? options.rules.includes(rule.id) : rule.defaultSeverity !== 'off' || (configured(project, rule.id, null) ?? 'off') !== 'off',
