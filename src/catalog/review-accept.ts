@@ -3,6 +3,7 @@
  * (`locales/<lng>/<article>.state.yaml`), never touching a catalog value. What is selected: articles
  * (source files, or catalogs which also name their language), languages and keys; everything when left out.
  */
+import { selectTargetLanguages, unknownTargetLanguage } from '../project/languages.js';
 import { relative, resolve, sep } from 'node:path';
 import type { Project } from '../config/load.js';
 import type { SourceArticle } from '../markdown/types.js';
@@ -20,13 +21,11 @@ const t = defineMessages('review-accept', {
   en: {
     notArticle: '{{file}} is neither an article under {{source}} nor a catalog under {{locales}}',
     noArticle: '{{file}}: no article {{article}} under {{source}} for this catalog',
-    unknownLanguage: 'unknown language "{{lng}}" (target languages: {{languages}})',
     unknownKey: 'unknown key "{{key}}": no segment of the selected articles has it',
   },
   ja: {
     notArticle: '{{file}} は {{source}} の記事でも {{locales}} のカタログでもありません',
     noArticle: '{{file}}: このカタログの記事 {{article}} が {{source}} にありません',
-    unknownLanguage: '言語 "{{lng}}" は訳出言語にありません(訳出言語: {{languages}})',
     unknownKey: 'キー "{{key}}" は対象の記事のどのセグメントにもありません',
   },
 });
@@ -55,7 +54,7 @@ export interface CatalogReview {
  * overwritten), the catalog itself left as it is.
  */
 export function reviewAccept(project: Project, selection: ReviewSelection = {}): CatalogReview[] {
-  const languages = selectLanguages(project, selection.languages);
+  const languages = selectTargetLanguages(project, selection.languages);
   const targets = selectTargets(project, selection.files ?? [], languages);
   const keys = selection.keys && selection.keys.length > 0 ? new Set(selection.keys) : undefined;
   if (keys) {
@@ -87,15 +86,6 @@ export function reviewAccept(project: Project, selection: ReviewSelection = {}):
   return selection.dryRun ? accept() : withProjectLock(project, 'review accept', accept);
 }
 
-function selectLanguages(project: Project, wanted: readonly string[] | undefined): string[] {
-  const { languages } = project.config;
-  if (!wanted || wanted.length === 0) return [...languages];
-  for (const lng of wanted) {
-    if (!languages.includes(lng)) throw new YakugoError(t('unknownLanguage', { lng, languages: languages.join(', ') }));
-  }
-  return languages.filter((lng) => wanted.includes(lng));
-}
-
 /**
  * (language, article) pairs in config then article order. A source file selects its article in every
  * selected language; a catalog selects its article in its own language (when that language is selected).
@@ -116,7 +106,7 @@ function selectTargets(project: Project, files: readonly string[], languages: re
     const [lng, ...rest] = relative(project.dirs.locales, file).split(sep);
     const id = rest.join('/').replace(/\.json$/, '');
     if (!lng || !project.config.languages.includes(lng)) {
-      throw new YakugoError(t('unknownLanguage', { lng, languages: project.config.languages.join(', ') }), { file: shown });
+      throw unknownTargetLanguage(project, lng ?? '', shown);
     }
     const source = all.find((candidate) => relative(project.dirs.source, candidate).split(sep).join('/').replace(/\.(md|markdown)$/i, '') === id);
     if (!source) throw new YakugoError(t('noArticle', { file: shown, article: id, source: displayPath(project, project.dirs.source) }));

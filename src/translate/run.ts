@@ -5,6 +5,7 @@
  * is done, through `updateCatalog`: a value is set only where it is still what the run planned from (empty,
  * or for `--only stale|all-machine` the exact text re-drafted), so a translator saving mid-run loses nothing.
  */
+import { selectTargetLanguages } from '../project/languages.js';
 import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
 import { type CatalogState, isStale, isUnreviewed, readState, type StateEntry, statePath } from '../catalog/state.js';
 import { updateCatalog } from '../catalog/update.js';
@@ -35,11 +36,9 @@ import { type Batch, BatchRejected, type Job, type MarkupStyle, type Provider, P
 const t = defineMessages('translate-run', {
   en: {
     missingKey: 'no API key for {{provider}}: set the environment variable {{variable}} (translate.apiKeyEnv names it)',
-    unknownLanguage: 'unknown language "{{lng}}" (target languages: {{languages}})',
   },
   ja: {
     missingKey: '{{provider}} の API キーがありません。環境変数 {{variable}} を設定してください(translate.apiKeyEnv で変数名を指定できます)',
-    unknownLanguage: '不明な言語「{{lng}}」(翻訳先の言語: {{languages}})',
   },
 });
 
@@ -122,7 +121,7 @@ export async function translate(project: Project, options: TranslateOptions = {}
     providerName === configured.provider ? configured : { ...configured, model: undefined, baseURL: undefined, apiKeyEnv: undefined };
   const model = modelOf(providerName, config, options.model);
   const only = options.only ?? 'missing';
-  const languages = selectLanguages(project, options.languages);
+  const languages = selectTargetLanguages(project, options.languages);
   const files = options.files ?? listArticles(project);
   const articles = files.map((file) => loadArticle(project, file));
   // The memory draws on the whole project, not only the articles being translated.
@@ -244,15 +243,6 @@ export async function translate(project: Project, options: TranslateOptions = {}
 
 function emptyReport(lng: string): LanguageReport {
   return { lng, planned: 0, memory: 0, cached: 0, machine: 0, rejected: [], problems: [], changedMeanwhile: 0, sent: 0, characters: 0 };
-}
-
-function selectLanguages(project: Project, wanted: readonly string[] | undefined): string[] {
-  const { languages } = project.config;
-  if (!wanted || wanted.length === 0) return [...languages];
-  for (const lng of wanted) {
-    if (!languages.includes(lng)) throw new YakugoError(t('unknownLanguage', { lng, languages: languages.join(', ') }));
-  }
-  return languages.filter((lng) => wanted.includes(lng));
 }
 
 function render(job: Job, markup: MarkupStyle): string {
