@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -10,7 +10,7 @@ import { MarkdownSyntaxError, syntaxOf } from '../markdown/parse.js';
 import { segmentMarkdown } from '../markdown/segment.js';
 import type { SourceArticle } from '../markdown/types.js';
 import { YakugoError } from '../util/errors.js';
-import { readTextFile } from '../util/fs.js';
+import { decodeTextFile, hasUtf8Bom } from '../util/fs.js';
 import { withPath } from '../util/fs-errors.js';
 import { inputMessage } from '../util/input-messages.js';
 import { isInside } from '../util/paths.js';
@@ -128,22 +128,12 @@ export function loadArticle(project: Project, file: string): SourceArticle {
   const { limits } = project.config;
   const bytes = withPath(file, () => statSync(file).size);
   if (bytes > limits.articleBytes) throw new YakugoError(inputMessage('articleTooLarge', { bytes, limit: limits.articleBytes }), { file: path });
-  const source = withPath(file, () => readTextFile(file, path));
+  // Read once: the text and whether it started with a byte order mark come from the same bytes.
+  const contents = withPath(file, () => readFileSync(file));
+  const source = decodeTextFile(contents, path);
   const syntax = syntaxOf(file);
   const { segments } = segmented(project, source, path, syntax);
-  return { id, file, path, source, bom: startsWithBom(file), syntax, extension: extname(file), segments };
-}
-
-/** True when the file starts with the UTF-8 byte order mark (readTextFile drops it from the text). */
-function startsWithBom(file: string): boolean {
-  const head = Buffer.alloc(3);
-  const descriptor = openSync(file, 'r');
-  try {
-    const read = readSync(descriptor, head, 0, 3, 0);
-    return read === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  } finally {
-    closeSync(descriptor);
-  }
+  return { id, file, path, source, bom: hasUtf8Bom(contents), syntax, extension: extname(file), segments };
 }
 
 /** What the rules need from an article's tree besides its segments, kept with them in the cache. */

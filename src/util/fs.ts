@@ -65,6 +65,11 @@ export function readTextFile(file: string, displayPath = file): string {
   return decodeTextFile(readFileSync(file), displayPath);
 }
 
+/** True when the bytes start with the UTF-8 byte order mark (decodeTextFile drops it from the text). */
+export function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
 /** Decodes the bytes of a text file as readTextFile does (BOM dropped, bad UTF-8 an input error). */
 export function decodeTextFile(bytes: Buffer, displayPath: string): string {
   const utf16 = utf16Encoding(bytes);
