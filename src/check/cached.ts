@@ -56,7 +56,7 @@ export async function checkWithCache(project: Project, selection: CheckSelection
     else pending.push({ file, key });
   }
   if (pending.length > 0) {
-    const prepared = await prepareCheck(project, { ...selection, articles: pending.map((entry) => entry.file), shard: undefined });
+    const prepared = await prepareCheck(project, { ...selection, articles: pending.map((entry) => entry.file), shard: undefined }, glossary);
     const keyOf = new Map(pending.map((entry) => [entry.file, entry.key]));
     for (const input of prepared.articles) {
       const found = runRules({ ...prepared, articles: [input], failures: [] });

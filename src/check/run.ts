@@ -10,7 +10,7 @@ import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
 import { similarity } from '../catalog/similarity.js';
 import { isStale, isUnreviewed, readState, statePath } from '../catalog/state.js';
 import type { Project } from '../config/load.js';
-import { acceptedTerms, loadGlossary, preferredTerm } from '../glossary/load.js';
+import { acceptedTerms, loadProjectGlossary, preferredTerm } from '../glossary/load.js';
 import { createMatcher, type Matcher } from '../glossary/match.js';
 import { type SegmentMatches, segmentMatches } from '../glossary/match-cache.js';
 import { containsAcceptedTerm, findTargetTerms } from '../glossary/target/index.js';
@@ -79,12 +79,13 @@ export interface CheckResult {
 const CHECK_NAMESPACES = ['segment/', 'term/', 'text/', 'markup/', 'source/', 'edition/'];
 
 /** Reads the project and prepares the inputs of the selected rules. Bad selections are usage errors (exit 2). */
-export async function prepareCheck(project: Project, selection: CheckSelection = {}): Promise<PreparedCheck> {
+export async function prepareCheck(project: Project, selection: CheckSelection = {}, loaded?: Glossary): Promise<PreparedCheck> {
   validateConfiguredRules(project);
   const rules = selectRules(selection.rules);
   const { languages, includesSource } = selectLanguages(project, selection.languages);
   const files = selectedFiles(project, selection);
-  const glossary = await loadGlossary(project.dirs.glossary, { root: project.root, languages: project.config.languages });
+  // A caller that already loaded the glossary (the cached check) hands it over rather than have it read twice.
+  const glossary = loaded ?? (await loadProjectGlossary(project));
   let matcher: Promise<Matcher> | undefined;
   const getMatcher = () => {
     matcher ??= createMatcher(glossary);
