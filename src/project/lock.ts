@@ -91,7 +91,7 @@ function acquire(file: string, command: string): void {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         linkSync(temporary, file);
-        registerRelease(file);
+        releaseOnExit();
         return;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -163,7 +163,7 @@ function releaseFile(file: string): void {
 
 /** Locks still held when the process exits (an uncaught error, process.exit) are released on the way out. */
 let exitHandlerInstalled = false;
-function registerRelease(_file: string): void {
+function releaseOnExit(): void {
   if (exitHandlerInstalled) return;
   exitHandlerInstalled = true;
   process.on('exit', () => {
