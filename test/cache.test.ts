@@ -72,6 +72,32 @@ describe('build manifest', () => {
     expect(read(root, 'out/en/a.md')).toBe('# Heading\n\nBody text.\n');
   });
 
+  it('an edition is current by its hashes only while every catalog it may fall back to is unchanged', async () => {
+    const root = track(
+      makeProject({
+        'yakugo.config.yaml': 'languages: [en, en-GB, pt-BR, pt-PT]\nfallback:\n  pt-BR: [pt-PT]\n',
+        'source/a.md': '# 見出し\n\n本文です。\n',
+      }),
+    );
+    extract({ root });
+    const [heading, body] = Object.keys(readJson(root, 'locales/en/a.json'));
+    write(root, 'locales/en/a.json', JSON.stringify({ [heading!]: 'Heading', [body!]: 'Body text.' }, null, 2));
+    write(root, 'locales/pt-PT/a.json', JSON.stringify({ [heading!]: 'Título', [body!]: 'Texto.' }, null, 2));
+    build({ root });
+    const outdated = async () => {
+      const result = await runCli(['--root', root, '--no-cache', 'check', '--rule', 'edition/outdated', '--format', 'json']);
+      return (JSON.parse(result.stdout) as { problems: Array<{ file: string }> }).problems.map((problem) => problem.file).sort();
+    };
+    expect(await outdated()).toEqual([]);
+    // en-GB falls back to en (i18next), pt-BR to pt-PT (the config): their editions change with those catalogs.
+    write(root, 'locales/en/a.json', JSON.stringify({ [heading!]: 'Heading', [body!]: 'Changed body.' }, null, 2));
+    write(root, 'locales/pt-PT/a.json', JSON.stringify({ [heading!]: 'Título', [body!]: 'Mudado.' }, null, 2));
+    expect(await outdated()).toEqual(['out/en-GB/a.md', 'out/en/a.md', 'out/pt-BR/a.md', 'out/pt-PT/a.md']);
+    build({ root });
+    expect(read(root, 'out/pt-BR/a.md')).toBe('# Título\n\nMudado.\n');
+    expect(await outdated()).toEqual([]);
+  });
+
   it('a changed translation is rendered again; a damaged manifest only means rendering everything', async () => {
     const root = builtProject();
     const en = readJson(root, 'locales/en/a.json');
@@ -114,6 +140,34 @@ describe('persistent cache', () => {
     write(root, 'source/a.md', '# 見出し\n\n本文を書き換えました。\n');
     extract({ root });
     expect(Object.values(readJson(root, 'locales/ja/a.json'))).toEqual(['見出し', '本文を書き換えました。']);
+  });
+
+  it('extract skips an article whose source and catalogs are unchanged, with the same report, and sees any edit', () => {
+    const root = track(makeProject({ 'yakugo.config.yaml': 'languages: [en, zh-Hans]\n', 'source/a.md': '# 見出し\n\n本文です。\n', 'source/b.md': '別の記事。\n' }));
+    extract({ root });
+    const en = readJson(root, 'locales/en/a.json');
+    // A translation whose segment is gone: kept and reported as an orphan on every run.
+    write(root, 'locales/en/a.json', JSON.stringify({ ...Object.fromEntries(Object.keys(en).map((key) => [key, 'Text'])), 'paragraph.gone': 'Old text' }, null, 2));
+    const first = extract({ root });
+    const settled = join(root, 'node_modules/.cache/yakugo/extract-settled');
+    const entries = () => filesUnder(settled).length;
+    // Both articles were settled by the run that found nothing (more) to change: one entry each.
+    const again = extract({ root });
+    expect(entries()).toBe(2);
+    expect(again.languages).toEqual(first.languages);
+    expect(again.languages.find((report) => report.article === 'a' && report.lng === 'en')?.orphans.map((orphan) => orphan.key)).toEqual(['paragraph.gone']);
+    expect(again.written).toEqual([]);
+    // A translator's edit and a source edit are each merged at once, never answered from the cache.
+    write(root, 'locales/zh-Hans/b.json', `${JSON.stringify({ ...readJson(root, 'locales/zh-Hans/b.json'), 'paragraph.extra': '额外' }, null, 2)}\n`);
+    write(root, 'source/a.md', '# 見出し\n\n本文を書き換えました。\n');
+    const edited = extract({ root });
+    expect(Object.values(readJson(root, 'locales/ja/a.json'))).toEqual(['見出し', '本文を書き換えました。']);
+    expect(edited.languages.find((report) => report.article === 'b' && report.lng === 'zh-Hans')?.orphans.map((orphan) => orphan.key)).toEqual(['paragraph.extra']);
+    const uncached = (() => {
+      configureCache({ enabled: false });
+      return extract({ root });
+    })();
+    expect(uncached.languages).toEqual(extract({ root }).languages);
   });
 
   it('--cache-location puts it elsewhere', async () => {

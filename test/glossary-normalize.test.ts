@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldCase, isAcronym, normalizeText, normalizeWithMap, originalRange } from '../src/glossary/normalize.js';
+import { foldCase, isAcronym, normalizeClusters, normalizeText, normalizeWithMap, originalRange } from '../src/glossary/normalize.js';
 
 /** The rule stated plainly on the whole string: NFKC, then spaces dropped next to CJK and collapsed elsewhere. */
 function reference(text: string): string {
@@ -25,6 +25,27 @@ describe('normalization for matching', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('gives the result of the cluster walk, offset map included, also for text it knows to be normal already', () => {
+    // English-like text, mostly already normal, with what breaks that: curly quotes, Latin-1 letters,
+    // combining marks, ligatures, dashes, double and edge spaces, line breaks, and CJK.
+    const english = fc
+      .array(fc.constantFrom('the', 'Model', 'AI', 'GPT-4o', 'café', 'naïve', '’s', '“', '”', ',', '.', ' ', ' ', '  ', '\n', 'e\u0301', 'ﬁ', '–', '…', '×', '蒸留', 'Å'), {
+        maxLength: 20,
+      })
+      .map((parts) => parts.join(''));
+    let normalAlready = 0;
+    fc.assert(
+      fc.property(english, (text) => {
+        const fast = normalizeWithMap(text);
+        const slow = normalizeClusters(text);
+        expect({ ...fast, starts: [...fast.starts], ends: [...fast.ends] }).toEqual({ ...slow, starts: [...slow.starts], ends: [...slow.ends] });
+        if (fast.text === text && !/\s\s|^\s|\s$/.test(text)) normalAlready++;
+      }),
+      { numRuns: 2000, seed: 20261129 },
+    );
+    expect(normalAlready).toBeGreaterThan(200);
   });
 
   it('maps every normalized range to a range of the original that normalizes to the same text', () => {

@@ -8,7 +8,7 @@ import { assertDistinctArticles, displayPath, listArticles, loadArticle } from '
 import { YakugoError } from '../util/errors.js';
 import { writeAll } from '../util/write-all.js';
 import { readBytesIfExists } from '../util/fs.js';
-import { editionInputsHash, forgetOthers, isCurrent, readManifest, record, writeManifest } from './manifest.js';
+import { editionInputsHash, forgetOthers, isCurrent, manifestKey, readManifest, record, writeManifest } from './manifest.js';
 import { EditionError, renderEdition } from './edition.js';
 import { checkMarkdownLimits } from '../markdown/limits.js';
 import { createResolver, type Resources } from './resolve.js';
@@ -169,9 +169,11 @@ export function build(options: BuildOptions = {}): BuildResult {
           report.belowThreshold = { percent, threshold: config.threshold[lng]! };
         }
       }
+      const edition = manifestKey(project, outFile);
+      const inputs = editionInputsHash(project, article, lng);
+      // A skipped edition is recorded too, so check knows from hashes alone that these inputs build nothing.
+      if (report.status === 'skipped' && !options.dryRun) record(manifest, edition, inputs, null);
       if (report.status !== 'skipped' && report.status !== 'failed') {
-        const edition = relative(project.dirs.out, outFile).split(sep).join('/');
-        const inputs = editionInputsHash(article.source, JSON.stringify([config.frontMatter, config.attributes, config.htmlSegments, article.syntax, article.bom]), texts);
         const onDisk = readBytesIfExists(outFile);
         if (isCurrent(manifest, edition, inputs, onDisk)) {
           // Rendered from exactly these inputs by this very code, and nobody changed the file since.

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { projectCache } from '../cache/store.js';
 import { loadProject, type Project } from '../config/load.js';
 import type { SourceArticle } from '../markdown/types.js';
 import { assertDistinctArticles, displayPath, listArticles, loadArticle } from '../project/articles.js';
@@ -105,40 +107,75 @@ function commitChecked(project: Project, writes: PlannedWrite[], before: readonl
 const WRITE_ORDER = { sidecar: 0, target: 1, source: 2 } as const;
 
 function planExtract(project: Project, articles: SourceArticle[], prune: boolean | undefined): { writes: PlannedWrite[]; languages: ExtractLanguageReport[] } {
-  const { config } = project;
   const writes: Array<PlannedWrite & { rank: number }> = [];
   const languages: ExtractLanguageReport[] = [];
-
+  const cache = projectCache(project.root);
   for (const article of articles) {
-    const source = readSnapshot(project, catalogPath(project, config.sourceLanguage, article.id));
-    const previousSource = source.text === null ? new Map<string, string>() : parseCatalog(source.text, source.shown).entries;
-    writes.push({ ...source.write(formatCatalog(article.segments.map((segment) => [segment.key, segment.text]))), rank: WRITE_ORDER.source });
-
-    for (const lng of config.languages) {
-      const target = readSnapshot(project, catalogPath(project, lng, article.id));
-      const sidecar = readSnapshot(project, statePath(target.file));
-      const result = mergeCatalog({
-        segments: article.segments,
-        previous: target.text === null ? new Map() : parseCatalog(target.text, target.shown).entries,
-        previousState: sidecar.text === null ? new Map() : parseState(sidecar.text, sidecar.shown),
-        previousSource,
-        prune,
-      });
-      writes.push({ ...target.write(formatCatalog(result.entries)), rank: WRITE_ORDER.target });
-      writes.push({ ...sidecar.write(formatState(result.state)), rank: WRITE_ORDER.sidecar });
-      languages.push({
-        lng,
-        article: article.id,
-        catalog: target.shown,
-        added: result.added,
-        carried: result.carried,
-        orphans: result.orphans,
-        pruned: result.pruned,
-      });
+    // An article whose source and catalogs hash the same as when extract last found nothing to change
+    // has nothing to change now: its reports come from the cache, and nothing is parsed or merged.
+    const key = settledKey(project, article, prune);
+    const settled = cache.get<ExtractLanguageReport[]>('extract-settled', key);
+    if (settled) {
+      languages.push(...settled);
+      continue;
     }
+    const planned = planArticle(project, article, prune);
+    writes.push(...planned.writes);
+    languages.push(...planned.languages);
+    if (planned.writes.every((write) => write.expected?.equals(Buffer.from(write.contents, 'utf8')))) cache.set('extract-settled', key, planned.languages);
   }
   // Array.prototype.sort is stable: within a rank, files keep article and language order.
   return { writes: writes.sort((a, b) => a.rank - b.rank), languages };
+}
+
+/** Everything extract reads for one article, as bytes, with the options and settings that shape its result. */
+function settledKey(project: Project, article: SourceArticle, prune: boolean | undefined): string {
+  const { config } = project;
+  const hash = createHash('sha256').update(JSON.stringify([config, article.id, article.syntax, prune === true])).update('\0').update(article.source);
+  const add = (file: string) => {
+    const bytes = readBytesIfExists(file);
+    hash.update('\0').update(file).update(bytes === null ? '\0missing' : '\0present').update(bytes ?? '');
+  };
+  add(catalogPath(project, config.sourceLanguage, article.id));
+  for (const lng of config.languages) {
+    const target = catalogPath(project, lng, article.id);
+    add(target);
+    add(statePath(target));
+  }
+  return hash.digest('hex');
+}
+
+function planArticle(project: Project, article: SourceArticle, prune: boolean | undefined): { writes: Array<PlannedWrite & { rank: number }>; languages: ExtractLanguageReport[] } {
+  const { config } = project;
+  const writes: Array<PlannedWrite & { rank: number }> = [];
+  const languages: ExtractLanguageReport[] = [];
+  const source = readSnapshot(project, catalogPath(project, config.sourceLanguage, article.id));
+  const previousSource = source.text === null ? new Map<string, string>() : parseCatalog(source.text, source.shown).entries;
+  writes.push({ ...source.write(formatCatalog(article.segments.map((segment) => [segment.key, segment.text]))), rank: WRITE_ORDER.source });
+
+  for (const lng of config.languages) {
+    const target = readSnapshot(project, catalogPath(project, lng, article.id));
+    const sidecar = readSnapshot(project, statePath(target.file));
+    const result = mergeCatalog({
+      segments: article.segments,
+      previous: target.text === null ? new Map() : parseCatalog(target.text, target.shown).entries,
+      previousState: sidecar.text === null ? new Map() : parseState(sidecar.text, sidecar.shown),
+      previousSource,
+      prune,
+    });
+    writes.push({ ...target.write(formatCatalog(result.entries)), rank: WRITE_ORDER.target });
+    writes.push({ ...sidecar.write(formatState(result.state)), rank: WRITE_ORDER.sidecar });
+    languages.push({
+      lng,
+      article: article.id,
+      catalog: target.shown,
+      added: result.added,
+      carried: result.carried,
+      orphans: result.orphans,
+      pruned: result.pruned,
+    });
+  }
+  return { writes, languages };
 }
 
 /** A file as read for planning: its text (null when missing) and the bytes a later write must still find. */

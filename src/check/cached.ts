@@ -21,8 +21,9 @@ import { articleId, displayPath } from '../project/articles.js';
 import { readBytesIfExists } from '../util/fs.js';
 import { uiLanguage } from '../util/i18n.js';
 import { toolFingerprint } from '../util/fingerprint.js';
-import { type CheckSelection, prepareCheck, runRules, selectedFiles, selectLanguages, selectRules } from './run.js';
-import { type Problem, type Rule, sortProblems } from './types.js';
+import { checkArticles } from './parallel.js';
+import { type CheckSelection, runRules, selectedFiles, selectLanguages, selectRules, termLookup, validateConfiguredRules } from './run.js';
+import { type EditionFailure, type Problem, type Rule, sortProblems } from './types.js';
 
 export interface CachedCheckResult {
   problems: Problem[];
@@ -33,9 +34,11 @@ export interface CachedCheckResult {
   languages: string[];
   /** Articles whose problems came from the cache. */
   fromCache: number;
+  /** Threads that checked the others (1: this one). */
+  workers: number;
 }
 
-export async function checkWithCache(project: Project, selection: CheckSelection): Promise<CachedCheckResult> {
+export async function checkWithCache(project: Project, selection: CheckSelection, options: { jobs?: number } = {}): Promise<CachedCheckResult> {
   const rules = selectRules(selection.rules);
   const { languages, includesSource } = selectLanguages(project, selection.languages);
   const checked = [...(includesSource ? [project.config.sourceLanguage] : []), ...languages];
@@ -55,18 +58,22 @@ export async function checkWithCache(project: Project, selection: CheckSelection
     if (stored) problems.push(...stored);
     else pending.push({ file, key });
   }
-  if (pending.length > 0) {
-    const prepared = await prepareCheck(project, { ...selection, articles: pending.map((entry) => entry.file), shard: undefined }, glossary);
-    const keyOf = new Map(pending.map((entry) => [entry.file, entry.key]));
-    for (const input of prepared.articles) {
-      const found = runRules({ ...prepared, articles: [input], failures: [] });
-      cache.set('check-results', keyOf.get(input.article.file)!, found);
-      problems.push(...found);
+  if (pending.length > 0) validateConfiguredRules(project);
+  const run = { glossary, languages, includesSource, rules };
+  const keyOf = new Map(pending.map((entry) => [entry.file, entry.key]));
+  const computed = await checkArticles(project, pending.map((entry) => entry.file), run, { languages: selection.languages, rules: selection.rules }, options.jobs ?? 1);
+  const failures: EditionFailure[] = [];
+  for (const outcome of computed.outcomes) {
+    if ('failures' in outcome) {
+      // Articles that could not be read at all are reported every time, never cached.
+      failures.push(...outcome.failures);
+      continue;
     }
-    // Articles that could not be read at all are reported every time, never cached.
-    if (prepared.failures.length > 0) problems.push(...runRules({ ...prepared, articles: [] }));
+    cache.set('check-results', keyOf.get(outcome.file)!, outcome.problems);
+    problems.push(...outcome.problems);
   }
-  return { problems: sortProblems(problems), rules, articles: files.length, languages: checked, fromCache: files.length - pending.length };
+  if (failures.length > 0) problems.push(...runRules({ project, glossary, terms: termLookup(), languages, includesSource, articles: [], failures, rules }));
+  return { problems: sortProblems(problems), rules, articles: files.length, languages: checked, fromCache: files.length - pending.length, workers: computed.workers };
 }
 
 /**

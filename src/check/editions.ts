@@ -2,8 +2,12 @@
  * What `edition/outdated` compares: the verdict of `build --dry-run` for each edition (the one source of
  * truth for what build writes), plus where an outdated file first differs from what build would write.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { build, editionPath } from '../build/build.js';
+import { type BuildManifest, editionInputsHash, knownVerdict, MANIFEST_FILE, manifestKey, readManifest } from '../build/manifest.js';
+import { displayPath } from '../project/articles.js';
+import { readBytesIfExists } from '../util/fs.js';
 import type { Project } from '../config/load.js';
 import type { SourceArticle } from '../markdown/types.js';
 import { YakugoError } from '../util/errors.js';
@@ -11,15 +15,51 @@ import { readTextFile } from '../util/fs.js';
 import { firstDifference } from './rules/edition-outdated.js';
 import type { EditionCheck, EditionFailure, EditionInput } from './types.js';
 
+const manifests = new Map<string, { stamp: string; manifest: BuildManifest }>();
+
+/** The build manifest, read once per run (check compares one article at a time) unless the file changed. */
+function manifestOf(project: Project): BuildManifest {
+  const file = join(project.dirs.out, MANIFEST_FILE);
+  let stamp = 'missing';
+  try {
+    const stat = statSync(file);
+    stamp = `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+  } catch {
+    // no manifest: every edition is compared by rendering it
+  }
+  const known = manifests.get(file);
+  if (known?.stamp === stamp) return known.manifest;
+  const manifest = readManifest(project);
+  manifests.set(file, { stamp, manifest });
+  return manifest;
+}
+
 /**
  * Compares the editions of `articles` in `languages` (target and/or source languages) with `out/`. An
  * article or edition build cannot produce is a failure; the others are compared all the same.
  */
 export function checkEditions(project: Project, articles: readonly SourceArticle[], languages: readonly string[]): EditionCheck {
   if (articles.length === 0 || languages.length === 0) return { editions: [], failures: [] };
+  // An edition the manifest says was built from these very bytes, and whose file is still what was built,
+  // is current; one it says these bytes do not build is not built: both known from hashes alone. Only
+  // articles with another edition go through build.
+  const manifest = manifestOf(project);
+  const current: EditionInput[] = [];
+  const toBuild: SourceArticle[] = [];
+  for (const article of articles) {
+    const known = languages.map((lng) => {
+      const file = editionPath(project, lng, article);
+      const verdict = knownVerdict(manifest, manifestKey(project, file), editionInputsHash(project, article, lng), () => readBytesIfExists(file));
+      const status: EditionInput['status'] = verdict === 'skipped' ? 'not-built' : 'current';
+      return { edition: { article, lng, file: displayPath(project, file), status }, known: verdict !== undefined };
+    });
+    if (known.every((entry) => entry.known)) current.push(...known.map((entry) => entry.edition));
+    else toBuild.push(article);
+  }
+  if (toBuild.length === 0) return { editions: current, failures: [] };
   let result: ReturnType<typeof build>;
   try {
-    result = build({ root: project.root, config: project.configFile, files: articles.map((article) => article.file), dryRun: true });
+    result = build({ root: project.root, config: project.configFile, files: toBuild.map((article) => article.file), dryRun: true });
   } catch (error) {
     // What still stops build as a whole (an edition path leading outside out/) stops the comparison too.
     if (!(error instanceof YakugoError)) throw error;
@@ -42,7 +82,7 @@ export function checkEditions(project: Project, articles: readonly SourceArticle
       source: segment ? { file: failure.article, line: segment.start.line, column: segment.start.column } : null,
     });
   }
-  const editions: EditionInput[] = [];
+  const editions: EditionInput[] = current;
   for (const report of result.editions) {
     const article = byId.get(report.article);
     if (!article || !wanted.has(report.lng) || report.status === 'failed') continue;

@@ -1,17 +1,20 @@
+/**
+ * The articles a check has to compute (the cache answered the others), in this thread or on a pool of
+ * worker threads (`--jobs`). Workers take small batches from one queue, so a thread that drew long
+ * articles takes fewer; the problems are sorted afterwards, so the report is byte for byte the same for
+ * any number of threads.
+ */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { cacheSettings } from '../cache/store.js';
 import type { Project } from '../config/load.js';
-import { listArticles } from '../project/articles.js';
+import { sharedDictionary } from '../glossary/tokenizer.js';
 import { YakugoError } from '../util/errors.js';
 import { defineMessages } from '../util/i18n.js';
-import { checkWithCache } from './cached.js';
-import { type CheckSelection, selectRules } from './run.js';
-import type { Problem, Rule } from './types.js';
-import type { CheckTask, CheckTaskResult } from './worker.js';
-import { sortProblems } from './types.js';
+import { type ArticleOutcome, type CheckRun, checkFiles } from './articles.js';
+import type { CheckTask, CheckTaskResult, CheckWorkerData } from './worker.js';
 
 const t = defineMessages('check-parallel', {
   en: { badJobs: '--jobs expects a whole number of at least 1, got "{{value}}"' },
@@ -26,60 +29,64 @@ export function parseJobs(value: string | undefined): number {
 }
 
 /**
- * A worker loads its own kuromoji (about 1 s and 400 MB) and glossary: below this many articles per
+ * A worker starts its own module graph and kuromoji tables (about 0.5 s): below this many articles per
  * worker, one thread is faster than several.
  */
 const ARTICLES_PER_WORKER = 8;
+/** About this many batches per worker: enough to even out long and short articles, few enough to be cheap. */
+const BATCHES_PER_WORKER = 6;
 
-export interface ParallelCheckResult {
-  problems: Problem[];
-  rules: Rule[];
-  /** Articles checked. */
-  articles: number;
-  /** The languages checked, the source language first when its rules ran. */
-  languages: string[];
-  /** Worker threads used (1: the check ran in this thread). */
+export interface CheckedArticles {
+  outcomes: ArticleOutcome[];
+  /** Threads that checked (1: this one). */
   workers: number;
 }
 
 /**
- * Runs `check` on `jobs` worker threads, each taking one slice of the articles exactly as `--shard i/jobs`
- * does, and merges their problems in the one order every formatter prints: the report is byte for byte
- * the one of a single thread, whatever the number of workers. Small projects, and code that is not
- * compiled (the test runner), run in this thread.
+ * Checks `files` with `run` on up to `jobs` threads. Small lists, and code that is not compiled (the test
+ * runner), run in this thread.
  */
-export async function runCheckParallel(project: Project, selection: CheckSelection, jobs: number): Promise<ParallelCheckResult> {
+export async function checkArticles(
+  project: Project,
+  files: readonly string[],
+  run: CheckRun,
+  selection: { languages: readonly string[] | undefined; rules: readonly string[] | undefined },
+  jobs: number,
+): Promise<CheckedArticles> {
   const worker = new URL('./worker.js', import.meta.url);
-  const articles = selection.articles?.length ?? listArticles(project).length;
-  const workers = Math.min(jobs, Math.floor(articles / ARTICLES_PER_WORKER));
-  if (workers < 2 || selection.shard !== undefined || !existsSync(fileURLToPath(worker))) {
-    const result = await checkWithCache(project, selection);
-    return { problems: result.problems, rules: result.rules, articles: result.articles, languages: result.languages, workers: 1 };
-  }
-  const rules = selectRules(selection.rules);
-  const pool = new Piscina<CheckTask, CheckTaskResult>({ filename: worker.href, minThreads: workers, maxThreads: workers, idleTimeout: 100 });
+  const workers = Math.min(jobs, Math.floor(files.length / ARTICLES_PER_WORKER));
+  if (workers < 2 || !existsSync(fileURLToPath(worker))) return { outcomes: await checkFiles(project, files, run), workers: 1 };
+
+  // The pool starts its threads now; the dictionary is read while they load their modules.
+  const workerData: CheckWorkerData = {
+    root: project.root,
+    configFile: project.configFile,
+    languages: selection.languages,
+    rules: selection.rules,
+    cache: cacheSettings(),
+    glossary: run.glossary,
+  };
+  const pool = new Piscina<CheckTask, CheckTaskResult>({ filename: worker.href, minThreads: workers, maxThreads: workers, idleTimeout: 100, workerData });
   try {
+    const dictionary = await sharedDictionary();
+    const size = Math.max(1, Math.ceil(files.length / (workers * BATCHES_PER_WORKER)));
+    const batches: string[][] = [];
+    for (let start = 0; start < files.length; start += size) batches.push(files.slice(start, start + size));
     const results = await Promise.all(
-      Array.from({ length: workers }, (_, index) =>
-        pool.run({
-          root: project.root,
-          configFile: project.configFile,
-          selection: { languages: selection.languages, articles: selection.articles, rules: selection.rules },
-          shard: { index: index + 1, count: workers },
-          cache: cacheSettings(),
-        }),
+      batches.map((batch) =>
+        pool.run({ files: batch, dictionary }),
       ),
     );
-    // The first input error of the lowest slice, as one thread would have met it first.
-    const failed = results.find((result) => result.error !== undefined)?.error;
-    if (failed) throw new YakugoError(failed.reason, { file: failed.file, place: failed.place, exitCode: failed.exitCode });
-    return {
-      problems: sortProblems(results.flatMap((result) => result.problems)),
-      rules,
-      articles: results.reduce((sum, result) => sum + result.articles, 0),
-      languages: results[0]?.languages ?? [],
-      workers,
-    };
+    const outcomes: ArticleOutcome[] = [];
+    for (const result of results) {
+      // The first input error in article order, as one thread would have met it first.
+      if ('error' in result) {
+        const failed = result.error;
+        throw new YakugoError(failed.reason, { file: failed.file, place: failed.place, exitCode: failed.exitCode });
+      }
+      outcomes.push(...result.outcomes);
+    }
+    return { outcomes, workers };
   } finally {
     await pool.destroy();
   }

@@ -3,7 +3,7 @@
  * project's one processor, with the article's link and footnote definitions in scope) and its prose.
  */
 import type { Nodes, PhrasingContent } from 'mdast';
-import { InlineParseError, type InlineContext, parseInline } from '../markdown/inline.js';
+import { InlineParseError, type InlineContext, parseInline, plainInline } from '../markdown/inline.js';
 
 export interface ParsedInline {
   /** The phrasing content, `undefined` when the text is not inline Markdown (a blank line inside, say). */
@@ -35,6 +35,8 @@ export function parseSegmentInline(text: string, context: InlineContext): Parsed
 }
 
 function parseUncached(text: string, context: InlineContext): ParsedInline {
+  const plain = plainInline(text);
+  if (plain) return { nodes: plain, error: undefined, prose: text };
   try {
     const nodes = parseInline(text, context);
     return { nodes, error: undefined, prose: proseOf(nodes) };

@@ -11,7 +11,7 @@ import { similarity } from '../catalog/similarity.js';
 import { isStale, isUnreviewed, readState, statePath } from '../catalog/state.js';
 import type { Project } from '../config/load.js';
 import { acceptedTerms, loadProjectGlossary, preferredTerm } from '../glossary/load.js';
-import { createMatcher, type Matcher } from '../glossary/match.js';
+import { createMatcher } from '../glossary/match.js';
 import { type SegmentMatches, segmentMatches } from '../glossary/match-cache.js';
 import { containsAcceptedTerm, findTargetTerms } from '../glossary/target/index.js';
 import type { Glossary } from '../glossary/types.js';
@@ -86,11 +86,21 @@ export async function prepareCheck(project: Project, selection: CheckSelection =
   const files = selectedFiles(project, selection);
   // A caller that already loaded the glossary (the cached check) hands it over rather than have it read twice.
   const glossary = loaded ?? (await loadProjectGlossary(project));
-  let matcher: Promise<Matcher> | undefined;
-  const getMatcher = () => {
-    matcher ??= createMatcher(glossary);
-    return matcher;
-  };
+  return prepareFiles(project, files, { glossary, languages, includesSource, rules });
+}
+
+/**
+ * Prepares the rule inputs of articles already selected (absolute paths), with the rules, languages and
+ * glossary of a run. The cached check prepares one article at a time, so that only one article's trees
+ * are alive at once.
+ */
+export async function prepareFiles(
+  project: Project,
+  files: readonly string[],
+  run: { glossary: Glossary; languages: string[]; includesSource: boolean; rules: Rule[] },
+): Promise<PreparedCheck> {
+  const { glossary, languages } = run;
+  const getMatcher = () => createMatcher(glossary);
   const articles: ArticleInput[] = [];
   const failures: EditionFailure[] = [];
   for (const file of files) {
@@ -105,7 +115,7 @@ export async function prepareCheck(project: Project, selection: CheckSelection =
       failures.push({ article, message: error.reason, location, lng: null, key: null, source: null });
     }
   }
-  return { project, glossary, terms: termLookup(), languages, includesSource, articles, failures, rules };
+  return { project, glossary, terms: termLookup(), languages, includesSource: run.includesSource, articles, failures, rules: run.rules };
 }
 
 /** Runs rules over prepared inputs; problems of rules set to `off` for their language are dropped. */
@@ -238,7 +248,7 @@ function selectArticles(project: Project, wanted: readonly string[] | undefined)
 }
 
 /** An unknown id under a check namespace (`term/untranslted`) in the config is a typo: fail with its place. */
-function validateConfiguredRules(project: Project): void {
+export function validateConfiguredRules(project: Project): void {
   const known = new Set(allRules.map((rule) => rule.id));
   for (const id of Object.keys(project.config.rules)) {
     if (known.has(id) || !CHECK_NAMESPACES.some((namespace) => id.startsWith(namespace))) continue;

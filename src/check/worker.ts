@@ -1,20 +1,34 @@
 /**
- * One worker thread of `yakugo check --jobs N`: checks its slice of the articles (the same slices as
- * `--shard i/N`) and sends the problems back. Everything it reads it reads itself; only plain data crosses.
+ * One worker thread of `yakugo check --jobs N`: checks the articles it is handed, a few at a time, and sends
+ * their problems back. The parent hands over once (as `workerData`) what it already read and verified, the
+ * project location, the selection and the glossary, and with each batch the shared tokenizer dictionary;
+ * the worker reads the articles and catalogs itself. Only plain data crosses the thread boundary.
  */
+import { workerData } from 'piscina';
 import { configureCache } from '../cache/store.js';
-import { loadProject } from '../config/load.js';
+import { type Project, loadProject } from '../config/load.js';
+import type { Glossary } from '../glossary/types.js';
+import { type DictionaryBuffers, useDictionaryBuffers } from '../glossary/tokenizer.js';
 import { YakugoError } from '../util/errors.js';
-import { checkWithCache } from './cached.js';
-import type { CheckSelection } from './run.js';
-import type { Problem } from './types.js';
+import { type ArticleOutcome, type CheckRun, checkFiles } from './articles.js';
+import { selectLanguages, selectRules } from './run.js';
 
-export interface CheckTask {
+/** What every task of one run shares, handed over when the thread starts. */
+export interface CheckWorkerData {
   root: string;
   configFile: string | undefined;
-  selection: Omit<CheckSelection, 'shard'>;
-  shard: { index: number; count: number };
+  /** `--lang` and `--rule` as given (the worker selects the same languages and rules as its parent). */
+  languages: readonly string[] | undefined;
+  rules: readonly string[] | undefined;
   cache: { enabled: boolean; location: string | undefined };
+  /** The glossary the parent loaded and verified (its examples and rule specs already passed). */
+  glossary: Glossary;
+}
+
+export interface CheckTask {
+  /** Absolute paths of the articles to check. */
+  files: string[];
+  dictionary: DictionaryBuffers;
 }
 
 /** A YakugoError as plain data: classes do not cross a thread boundary. */
@@ -25,23 +39,24 @@ export interface CheckTaskError {
   exitCode: number;
 }
 
-export interface CheckTaskResult {
-  error?: CheckTaskError;
-  problems: Problem[];
-  articles: number;
-  /** The languages checked, the source language first when its rules ran (the same in every slice). */
-  languages: string[];
+export type CheckTaskResult = { outcomes: ArticleOutcome[] } | { error: CheckTaskError };
+
+let setup: { project: Project; run: CheckRun } | undefined;
+
+function prepare(data: CheckWorkerData): { project: Project; run: CheckRun } {
+  configureCache(data.cache);
+  const project = loadProject(data.root, data.configFile);
+  const { languages, includesSource } = selectLanguages(project, data.languages);
+  return { project, run: { glossary: data.glossary, languages, includesSource, rules: selectRules(data.rules) } };
 }
 
-export default async function checkSlice(task: CheckTask): Promise<CheckTaskResult> {
-  configureCache(task.cache);
-  const project = loadProject(task.root, task.configFile);
-  let result: Awaited<ReturnType<typeof checkWithCache>>;
+export default async function checkTask(task: CheckTask): Promise<CheckTaskResult> {
   try {
-    result = await checkWithCache(project, { ...task.selection, shard: task.shard });
+    useDictionaryBuffers(task.dictionary);
+    setup ??= prepare(workerData as CheckWorkerData);
+    return { outcomes: await checkFiles(setup.project, task.files, setup.run) };
   } catch (error) {
     if (!(error instanceof YakugoError)) throw error;
-    return { error: { reason: error.reason, file: error.file, place: error.place, exitCode: error.exitCode }, problems: [], articles: 0, languages: [] };
+    return { error: { reason: error.reason, file: error.file, place: error.place, exitCode: error.exitCode } };
   }
-  return { problems: result.problems, articles: result.articles, languages: result.languages };
 }

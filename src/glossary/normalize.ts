@@ -79,6 +79,32 @@ function clusters(text: string): Array<[number, number]> {
 
 /** Normalizes `text` for matching and keeps the map back to it. */
 export function normalizeWithMap(text: string): NormalizedText {
+  return alreadyNormal(text) ?? normalizeClusters(text);
+}
+
+/**
+ * Characters NFKC leaves as they are, that are no hyphen to fold, no space, not CJK and never part of a
+ * longer cluster: printable ASCII, the Latin-1 letters and the curly quotes of English prose.
+ */
+const STABLE_WORDS = /^[\x21-\x7e\u00c0-\u00ff\u2018\u2019\u201c\u201d]+(?: [\x21-\x7e\u00c0-\u00ff\u2018\u2019\u201c\u201d]+)*$/;
+
+/**
+ * Most translated English is already normal: such characters, single spaces between words, no space at
+ * either end. Its normalized text is itself and its map the identity, known without walking its clusters.
+ */
+function alreadyNormal(text: string): NormalizedText | undefined {
+  if (!STABLE_WORDS.test(text)) return undefined;
+  const starts = new Int32Array(text.length);
+  const ends = new Int32Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    starts[i] = i;
+    ends[i] = i + 1;
+  }
+  return { text, starts, ends, originalLength: text.length };
+}
+
+/** The general case of `normalizeWithMap`: cluster by cluster (exported for the tests that compare the two). */
+export function normalizeClusters(text: string): NormalizedText {
   const out: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];

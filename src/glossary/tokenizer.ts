@@ -1,6 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import kuromoji from 'kuromoji';
+import { basename, dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+import type kuromoji from 'kuromoji';
 
 /** One kuromoji token with exact UTF-16 offsets into the text that was tokenized. */
 export interface Token {
@@ -20,21 +23,95 @@ export interface Token {
 
 export type Tokenizer = { tokenize(text: string): Token[] };
 
+const gunzipAsync = promisify(gunzip);
+
+/** kuromoji's dictionary files, decompressed: file name → bytes, in memory that worker threads can share. */
+export type DictionaryBuffers = Readonly<Record<string, SharedArrayBuffer>>;
+
+/** The files kuromoji's `DictionaryLoader` asks for. */
+const DICTIONARY_FILES = [
+  'base.dat.gz',
+  'check.dat.gz',
+  'tid.dat.gz',
+  'tid_pos.dat.gz',
+  'tid_map.dat.gz',
+  'cc.dat.gz',
+  'unk.dat.gz',
+  'unk_pos.dat.gz',
+  'unk_map.dat.gz',
+  'unk_char.dat.gz',
+  'unk_compat.dat.gz',
+  'unk_invoke.dat.gz',
+] as const;
+
+const require = createRequire(import.meta.url);
+/** The dictionary folder of the installed kuromoji package, never one in the working folder. */
+const dictionaryFolder = () => join(dirname(require.resolve('kuromoji/package.json')), 'dict');
+
+/**
+ * Reads and decompresses kuromoji's dictionary (about 100 MB) into shared memory. kuromoji reads these
+ * arrays and never writes them while tokenizing, so the worker threads of one run all tokenize from the
+ * one copy their parent loaded, instead of each holding its own.
+ */
+export async function loadDictionaryBuffers(): Promise<DictionaryBuffers> {
+  const folder = dictionaryFolder();
+  const entries = await Promise.all(
+    DICTIONARY_FILES.map(async (name) => {
+      const bytes = await gunzipAsync(await readFile(join(folder, name)));
+      const shared = new SharedArrayBuffer(bytes.length);
+      new Uint8Array(shared).set(bytes);
+      return [name, shared] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+let dictionary: Promise<DictionaryBuffers> | undefined;
+
+/**
+ * The dictionary of this thread: the arrays a parent thread handed over, else read once. The tokenizer of
+ * this thread and the worker threads it starts all read this one copy.
+ */
+export function sharedDictionary(): Promise<DictionaryBuffers> {
+  dictionary ??= loadDictionaryBuffers();
+  return dictionary;
+}
+
+/** This thread's tokenizer will read the dictionary from `buffers` (loaded by its parent) instead of the files. */
+export function useDictionaryBuffers(buffers: DictionaryBuffers): void {
+  dictionary ??= Promise.resolve(buffers);
+}
+
+/** The parts of kuromoji's loader used here (`kuromoji.builder` offers no way to hand over the arrays). */
+interface KuromojiDictionaryLoader {
+  loadArrayBuffer(file: string, callback: (error: unknown, buffer?: ArrayBufferLike) => void): void;
+  load(callback: (error: unknown, dictionaries: unknown) => void): void;
+}
+
 let pending: Promise<Tokenizer> | undefined;
 
 /**
  * The process-wide tokenizer. Building kuromoji's dictionary takes about 0.9 s and 400 MB, so it is built
- * once per process. The dictionary is resolved from the installed package, never from the working folder.
+ * once per thread, from the installed package's files or from the arrays a parent thread shared.
  */
 export function loadTokenizer(): Promise<Tokenizer> {
-  pending ??= new Promise<Tokenizer>((resolvePromise, reject) => {
-    const require = createRequire(import.meta.url);
-    const dicPath = join(dirname(require.resolve('kuromoji/package.json')), 'dict');
-    kuromoji.builder({ dicPath }).build((error, tokenizer) => {
-      if (error) reject(error);
-      else resolvePromise({ tokenize: (text) => tokenizeInPieces(tokenizer, text) });
+  pending ??= (async () => {
+    const buffers = await sharedDictionary();
+    const DictionaryLoader = require('kuromoji/src/loader/DictionaryLoader.js') as new (path: string) => KuromojiDictionaryLoader;
+    const KuromojiTokenizer = require('kuromoji/src/Tokenizer.js') as new (dictionaries: unknown) => kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
+    const loader = new DictionaryLoader(dictionaryFolder());
+    // kuromoji asks for each file by path and wraps what it gets in typed-array views, without copying.
+    loader.loadArrayBuffer = (file, callback) => {
+      const buffer = buffers[basename(file)];
+      if (buffer) callback(null, buffer);
+      else callback(new Error(`kuromoji dictionary file ${basename(file)} was not loaded`));
+    };
+    const dictionaries = await new Promise<unknown>((resolvePromise, reject) => {
+      loader.load((error, loaded) => (error ? reject(error) : resolvePromise(loaded)));
     });
-  });
+    const tokenizer = new KuromojiTokenizer(dictionaries);
+    return { tokenize: (text: string) => tokenizeInPieces(tokenizer, text) };
+  })();
   return pending;
 }
 
@@ -51,7 +128,7 @@ const SOFT_LIMIT = 48;
 const HARD_LIMIT = 256;
 
 function tokenizeInPieces(tokenizer: kuromoji.Tokenizer<kuromoji.IpadicFeatures>, text: string): Token[] {
-  if (text.length <= SOFT_LIMIT) return toTokens(tokenizer.tokenize(tokenizable(text)), text);
+  if (text.length <= SOFT_LIMIT) return toTokens(tokenizer.tokenize(tokenizable(text)), text, 0, []);
   const tokens: Token[] = [];
   let start = 0;
   while (start < text.length) {
@@ -66,9 +143,7 @@ function tokenizeInPieces(tokenizer: kuromoji.Tokenizer<kuromoji.IpadicFeatures>
       }
     }
     const piece = text.slice(start, end);
-    for (const token of toTokens(tokenizer.tokenize(tokenizable(piece)), piece)) {
-      tokens.push({ ...token, start: token.start + start, end: token.end + start });
-    }
+    toTokens(tokenizer.tokenize(tokenizable(piece)), piece, start, tokens);
     start = end;
   }
   return tokens;
@@ -83,11 +158,11 @@ function tokenizable(text: string): string {
 }
 
 /**
- * kuromoji's `word_position` counts code points, not UTF-16 units, so offsets are computed by adding up
- * surface lengths instead.
+ * Appends the tokens of `text` (which starts at `base` in the whole text) to `tokens`. kuromoji's
+ * `word_position` counts code points, not UTF-16 units, so offsets are computed by adding up surface
+ * lengths instead.
  */
-function toTokens(features: kuromoji.IpadicFeatures[], text: string): Token[] {
-  const tokens: Token[] = [];
+function toTokens(features: kuromoji.IpadicFeatures[], text: string, base: number, tokens: Token[]): Token[] {
   let offset = 0;
   for (const feature of features) {
     const surface = text.slice(offset, offset + feature.surface_form.length);
@@ -99,8 +174,8 @@ function toTokens(features: kuromoji.IpadicFeatures[], text: string): Token[] {
       pos1: feature.pos_detail_1,
       reading: feature.reading && feature.reading !== '*' ? feature.reading : undefined,
       known,
-      start: offset,
-      end: offset + surface.length,
+      start: base + offset,
+      end: base + offset + surface.length,
     });
     offset += surface.length;
   }

@@ -46,6 +46,26 @@ export function escapeBlockStarts(text: string): string {
     .join('\n');
 }
 
+/**
+ * Characters and sequences that can start inline Markdown in any flavour yakugo reads (CommonMark, GFM
+ * autolinks, strikethrough, tables and footnotes, directives, MDX, character references), line breaks, and
+ * control characters (micromark replaces NUL).
+ */
+const INLINE_SYNTAX = /[\\`*_[\]<>&!~:{}@|$^\u0000-\u001f\u007f]|www\./i;
+/** What opens a block when it starts a line (escaped by `escapeBlockStarts`, so it would still be text). */
+const BLOCK_START = /^(?:[#>=+-]|\d)/;
+
+/**
+ * The phrasing content of a text in which no Markdown can start: one text node with the text itself, as
+ * parsing would give, without running the parser. Most translations are such plain prose, and parsing
+ * each of them was the largest cost of checking translated catalogs. Undefined for anything else (leading
+ * or trailing whitespace, which a paragraph strips, included).
+ */
+export function plainInline(text: string): PhrasingContent[] | undefined {
+  if (text === '' || text.trim() !== text || INLINE_SYNTAX.test(text) || BLOCK_START.test(text)) return undefined;
+  return [{ type: 'text', value: text }];
+}
+
 /** Thrown when a segment's text does not parse as inline Markdown. */
 export class InlineParseError extends Error {}
 

@@ -211,7 +211,7 @@ export async function translate(project: Project, options: TranslateOptions = {}
     const sendJobs = [...toSend, ...cachedOutcome.failed.map(({ job }) => job)];
     if (sendJobs.length === 0) return result;
 
-    const provider = createProvider(providerName, { apiKey: apiKey(), config, model, glossary });
+    const provider = await createProvider(providerName, { apiKey: apiKey(), config, model, glossary });
     options.progress?.start(sendJobs.length);
     try {
       await provider.prepare?.(languages);

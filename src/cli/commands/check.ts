@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { mergeReports } from '../../check/merge.js';
-import { runCheckParallel, parseJobs } from '../../check/parallel.js';
+import { checkWithCache } from '../../check/cached.js';
+import { parseJobs } from '../../check/parallel.js';
 import { describeRules, selectRules } from '../../check/run.js';
 import { parseShard } from '../../project/shard.js';
 import { getFormatter, yakugoTool } from '../../check/formatters/index.js';
@@ -68,7 +69,8 @@ export function register(program: Command): void {
       }
       refuseEmptyProject(context, options.allowEmpty);
       const shard = options.shard === undefined ? undefined : parseShard(options.shard);
-      const result = await runCheckParallel(context.project, { languages: options.lang, articles: options.article, rules: options.rule, shard }, parseJobs(options.jobs));
+      const jobs = parseJobs(options.jobs);
+      const result = await checkWithCache(context.project, { languages: options.lang, articles: options.article, rules: options.rule, shard }, { jobs });
       const output = format(result.problems, {
         rules: describeRules(context.project, result.rules, uiLanguage(), tool.informationUri),
         colors: context.colors,

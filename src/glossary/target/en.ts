@@ -43,14 +43,17 @@ function makeFinder(term: string, caseSensitive: boolean): Finder {
     .map((word, index) => {
       if (!inflected[index]) return escapeRegExp(word);
       const lower = word.toLowerCase();
-      const lead = lower.slice(0, Math.max(1, Math.min(3, lower.length - 1)));
-      return `(${[...irregularFormsOf(lower).map(escapeRegExp), `${escapeRegExp(lead)}\\p{L}*`].join('|')})`;
+      return `(${[...irregularFormsOf(lower).map(escapeRegExp), `${escapeRegExp(leadOf(lower))}\\p{L}*`].join('|')})`;
     })
     .join(SEPARATOR);
   const heads = words.filter((_, index) => inflected[index]).map((word) => word.toLowerCase());
   const before = /^[\p{L}\p{N}]/u.test(term) ? '(?<![\\p{L}\\p{N}])' : '';
   const pattern = new RegExp(`${before}${body}(?![\\p{L}\\p{N}])`, 'giu');
+  const openings = firstWordOpenings(words[0] ?? '', inflected[0] === true);
   return (text) => {
+    // Most translations do not contain most terms: a text in which no opening of the first word occurs
+    // cannot match, and is not scanned with the (slow) Unicode pattern.
+    if (openings && !openings.some((opening) => lowerCased(text).includes(opening))) return [];
     const hits: Array<{ start: number; end: number }> = [];
     for (const found of text.matchAll(pattern)) {
       if (heads.every((head, index) => isEnglishFormOf(head, found[index + 1]!.toLowerCase()))) {
@@ -63,4 +66,33 @@ function makeFinder(term: string, caseSensitive: boolean): Finder {
 
 function isPlainWord(word: string): boolean {
   return /^[a-z]+$/i.test(word);
+}
+
+/** The first letters every accepted form of a (lower-case) word shares: up to three, never the whole word. */
+function leadOf(lower: string): string {
+  return lower.slice(0, Math.max(1, Math.min(3, lower.length - 1)));
+}
+
+/**
+ * How a match of the first word can begin, in lower case: its irregular forms and its first letters when
+ * it inflects, else the word itself. Undefined when any of them is not plain ASCII: the pre-check compares
+ * lower-cased text, which for ASCII letters is exactly what the case-insensitive pattern accepts once the
+ * text is NFKC-normalized (the Kelvin sign and long s, the other characters that fold to ASCII letters,
+ * are gone by then); for other letters lower-casing and case folding can differ (final sigma).
+ */
+function firstWordOpenings(word: string, inflects: boolean): string[] | undefined {
+  const lower = word.toLowerCase();
+  const openings = inflects ? [...irregularFormsOf(lower), leadOf(lower)] : [lower];
+  return openings.every((opening) => /^[\x20-\x7e]+$/.test(opening)) ? openings : undefined;
+}
+
+// The finders of one concept run over the same text one after another: lower-case it once.
+let lastText = '';
+let lastLower = '';
+function lowerCased(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase();
+  }
+  return lastLower;
 }

@@ -74,14 +74,17 @@ function statusOrder(term: Term): number {
   return isAccepted(term) ? 0 : 1;
 }
 
-// `check` asks about several concepts for the same segment in a row: normalize it once.
-let lastText: string | undefined;
-let lastNormalized: NormalizedText | undefined;
+// `check` asks about several concepts for the same segment in a row, and several rules ask about the same
+// segments one after another: each text is normalized once while it is among the recent ones.
+const RECENT = 4096;
+const recent = new Map<string, NormalizedText>();
 
 function normalizedOnce(text: string): NormalizedText {
-  if (text !== lastText || !lastNormalized) {
-    lastText = text;
-    lastNormalized = normalizeWithMap(text);
+  let normalized = recent.get(text);
+  if (!normalized) {
+    if (recent.size >= RECENT) recent.clear();
+    normalized = normalizeWithMap(text);
+    recent.set(text, normalized);
   }
-  return lastNormalized;
+  return normalized;
 }

@@ -8,7 +8,6 @@ import type { Batch, Provider } from '../types.js';
 import { toProviderError } from './errors.js';
 import type { ProviderSettings } from './index.js';
 
-export const DEFAULT_ANTHROPIC_MODEL = 'claude-haiku-4-5';
 
 export function anthropicProvider(settings: ProviderSettings): Provider {
   const client = new Anthropic({

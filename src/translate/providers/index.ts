@@ -2,9 +2,10 @@
 import type { TranslateConfig } from '../../config/schema.js';
 import type { Glossary } from '../../glossary/types.js';
 import type { Provider } from '../types.js';
-import { anthropicProvider, DEFAULT_ANTHROPIC_MODEL } from './anthropic.js';
-import { deeplProvider } from './deepl.js';
-import { DEFAULT_OPENAI_MODEL, openaiProvider } from './openai.js';
+
+/** The models used when neither the config nor `--model` names one. */
+export const DEFAULT_OPENAI_MODEL = 'gpt-4.1-mini';
+export const DEFAULT_ANTHROPIC_MODEL = 'claude-haiku-4-5';
 
 export interface ProviderSettings {
   /** Read from the environment variable the config names; never from a file. */
@@ -33,13 +34,17 @@ export function modelOf(name: ProviderName, config: TranslateConfig, model: stri
   return name === 'openai' ? DEFAULT_OPENAI_MODEL : DEFAULT_ANTHROPIC_MODEL;
 }
 
-export function createProvider(name: ProviderName, settings: ProviderSettings): Provider {
+/**
+ * The provider `name`. Its SDK is imported only here, when a run translates: the SDKs are large, and every
+ * other command (and every worker thread of `check`) starts faster without them.
+ */
+export async function createProvider(name: ProviderName, settings: ProviderSettings): Promise<Provider> {
   switch (name) {
     case 'deepl':
-      return deeplProvider(settings);
+      return (await import('./deepl.js')).deeplProvider(settings);
     case 'openai':
-      return openaiProvider(settings);
+      return (await import('./openai.js')).openaiProvider(settings);
     case 'anthropic':
-      return anthropicProvider(settings);
+      return (await import('./anthropic.js')).anthropicProvider(settings);
   }
 }

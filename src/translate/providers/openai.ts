@@ -9,7 +9,6 @@ import type { Batch, Provider } from '../types.js';
 import { toProviderError } from './errors.js';
 import type { ProviderSettings } from './index.js';
 
-export const DEFAULT_OPENAI_MODEL = 'gpt-4.1-mini';
 
 export function openaiProvider(settings: ProviderSettings): Provider {
   const client = new OpenAI({
