@@ -104,13 +104,24 @@ describe('check --jobs', () => {
     roots.push(root);
     for (let i = 0; i < 24; i++) write(root, `source/a${i}.md`, `# 記事 ${i}\n\n米国の輸出規制の下で蒸留が使われた。\n\n${'AI 業界の動き。'.repeat(i % 5 + 1)}\n`);
     extract({ root });
-    const run = (jobs: string) => spawnSync(process.execPath, [cli, '--root', root, '--no-cache', 'check', '--format', 'json', '--jobs', jobs], { encoding: 'utf8' });
-    const one = run('1');
-    const two = run('2');
+    // One article a worker cannot read at all, and one whose catalog is broken: both reported, the rest checked.
+    write(root, 'source/a7.md', '---\ntitle: [unclosed\n---\n\n本文。\n');
+    write(root, 'locales/en/a11.json', '{ "heading.1": ');
+    const run = (jobs: string, ...options: string[]) =>
+      spawnSync(process.execPath, [cli, '--root', root, ...options, 'check', '--format', 'json', '--jobs', jobs], { encoding: 'utf8' });
+    const one = run('1', '--no-cache');
+    const two = run('2', '--no-cache');
     expect(one.status).toBe(1);
-    expect(JSON.parse(one.stdout).problems.length).toBeGreaterThan(24);
+    const problems = JSON.parse(one.stdout).problems as Array<{ rule: string; file: string }>;
+    expect(problems.length).toBeGreaterThan(24);
+    expect(problems.filter((problem) => problem.rule === 'edition/unbuildable').map((problem) => problem.file)).toEqual(expect.arrayContaining(['source/a7.md', 'locales/en/a11.json']));
     expect(two.stdout).toBe(one.stdout);
     expect(two.status).toBe(one.status);
+    // With the cache: a cold run on two threads, a warm one (no worker needed), and one with an article changed.
+    expect(run('2').stdout).toBe(one.stdout);
+    expect(run('2').stdout).toBe(one.stdout);
+    write(root, 'source/a3.md', '# 記事 3\n\n蒸留が使われた。\n');
+    expect(run('2').stdout).toBe(run('1', '--no-cache').stdout);
     expect(run('0').stderr).toContain('--jobs expects a whole number of at least 1');
   }, 120_000);
 });

@@ -38,13 +38,15 @@ const BATCHES_PER_WORKER = 6;
 
 export interface CheckedArticles {
   outcomes: ArticleOutcome[];
-  /** Threads that checked (1: this one). */
+  /** Threads that checked, this one included (1: this one alone). */
   workers: number;
 }
 
 /**
- * Checks `files` with `run` on up to `jobs` threads. Small lists, and code that is not compiled (the test
- * runner), run in this thread.
+ * Checks `files` with `run` on up to `jobs` threads: this one and `jobs - 1` workers. This thread takes
+ * part rather than wait: its tokenizer is usually built already (the glossary's examples needed it), and a
+ * worker fewer is a start-up and a working memory fewer. Small lists, and code that is not compiled (the
+ * test runner), run in this thread alone.
  */
 export async function checkArticles(
   project: Project,
@@ -54,10 +56,10 @@ export async function checkArticles(
   jobs: number,
 ): Promise<CheckedArticles> {
   const worker = new URL('./worker.js', import.meta.url);
-  const workers = Math.min(jobs, Math.floor(files.length / ARTICLES_PER_WORKER));
-  if (workers < 2 || !existsSync(fileURLToPath(worker))) return { outcomes: await checkFiles(project, files, run), workers: 1 };
+  const threads = Math.min(jobs, Math.floor(files.length / ARTICLES_PER_WORKER));
+  if (threads < 2 || !existsSync(fileURLToPath(worker))) return { outcomes: await checkFiles(project, files, run), workers: 1 };
 
-  // The pool starts its threads now; the dictionary is read while they load their modules.
+  // The pool starts its threads now; the dictionary is read (or found read) while they load their modules.
   const workerData: CheckWorkerData = {
     root: project.root,
     configFile: project.configFile,
@@ -66,17 +68,23 @@ export async function checkArticles(
     cache: cacheSettings(),
     glossary: run.glossary,
   };
-  const pool = new Piscina<CheckTask, CheckTaskResult>({ filename: worker.href, minThreads: workers, maxThreads: workers, idleTimeout: 100, workerData });
+  const pool = new Piscina<CheckTask, CheckTaskResult>({ filename: worker.href, minThreads: threads - 1, maxThreads: threads - 1, idleTimeout: 100, workerData });
   try {
     const dictionary = await sharedDictionary();
-    const size = Math.max(1, Math.ceil(files.length / (workers * BATCHES_PER_WORKER)));
+    const size = Math.max(1, Math.ceil(files.length / (threads * BATCHES_PER_WORKER)));
     const batches: string[][] = [];
     for (let start = 0; start < files.length; start += size) batches.push(files.slice(start, start + size));
-    const results = await Promise.all(
-      batches.map((batch) =>
-        pool.run({ files: batch, dictionary }),
-      ),
-    );
+    // One queue: each thread takes the next batch when it is done with its last.
+    const results: CheckTaskResult[] = [];
+    let next = 0;
+    const take = (): number | undefined => (next < batches.length ? next++ : undefined);
+    const workerLane = async () => {
+      for (let index = take(); index !== undefined; index = take()) results[index] = await pool.run({ files: batches[index]!, dictionary });
+    };
+    const thisThreadLane = async () => {
+      for (let index = take(); index !== undefined; index = take()) results[index] = await checkYielding(project, batches[index]!, run);
+    };
+    await Promise.all([thisThreadLane(), ...Array.from({ length: threads - 1 }, workerLane)]);
     const outcomes: ArticleOutcome[] = [];
     for (const result of results) {
       // The first input error in article order, as one thread would have met it first.
@@ -86,8 +94,26 @@ export async function checkArticles(
       }
       outcomes.push(...result.outcomes);
     }
-    return { outcomes, workers };
+    return { outcomes, workers: threads };
   } finally {
     await pool.destroy();
   }
+}
+
+/**
+ * A batch checked in this thread, one article at a time, letting the event loop run between articles: the
+ * workers' finished batches are collected and their next ones handed out without waiting for this one.
+ */
+async function checkYielding(project: Project, files: readonly string[], run: CheckRun): Promise<CheckTaskResult> {
+  const outcomes: ArticleOutcome[] = [];
+  try {
+    for (const file of files) {
+      outcomes.push(...(await checkFiles(project, [file], run)));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } catch (error) {
+    if (!(error instanceof YakugoError)) throw error;
+    return { error: { reason: error.reason, file: error.file, place: error.place, exitCode: error.exitCode } };
+  }
+  return { outcomes };
 }

@@ -158,7 +158,9 @@ export function articleFacts(project: Project, article: SourceArticle): ArticleF
  * kept for the life of the process (bounded, oldest dropped first) and in the persistent cache.
  */
 const parses = new Map<string, ArticleFacts>();
-const MAX_PARSES = 2048;
+// Enough for every reuse within a run (check reads an article again for its editions right after its rules);
+// more would only hold every article's source text and runs until the process ends.
+const MAX_PARSES = 64;
 
 function segmented(project: Project, source: string, path: string, syntax: SourceArticle['syntax']): ArticleFacts {
   const { frontMatter, attributes, htmlSegments, limits } = project.config;
