@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseGlossaryFile } from '../src/glossary/load.js';
+import { normalizeWithMap } from '../src/glossary/normalize.js';
+import { makeFinder } from '../src/glossary/target/en.js';
 import { isEnglishFormOf, regularBases } from '../src/glossary/target/en-morphology.js';
 import { containsAcceptedTerm, findTargetTerms } from '../src/glossary/target/index.js';
 import type { Concept } from '../src/glossary/types.js';
@@ -124,5 +127,29 @@ describe('isEnglishFormOf', () => {
     expect(isEnglishFormOf('die', 'dying')).toBe(true);
     expect(isEnglishFormOf('stop', 'stoppage')).toBe(false);
     expect(isEnglishFormOf('process', 'procession')).toBe(false);
+  });
+});
+
+describe('English term search tried only where a match can start', () => {
+  it('finds exactly what scanning the whole text finds, for any text (as normalized for matching)', () => {
+    const terms = ['model', 'large language model', 'distill', 'go', 'take ownership', 'child', 'export control', 'mouse', 'AI agent', 'run'];
+    const pieces = [
+      'model', 'Models', 'MODELLING', 'modelled', 'large', 'Large-language', 'language', 'distillation', 'Distilled', 'went', 'goes', 'gone',
+      'took', 'Taken', 'ownership', 'children', 'child’s', 'export', 'Controls', 'mice', 'AI', 'agents', 'ran', 'running', 'runner',
+      ' ', ' ', ' ', '-', '—', ',', '.', '“', '”', 'İ', 'ſ', 'K', 'ß', 'Σ', 'é', 'e\u0301', '蒸留', 'x', '1', '\n',
+    ];
+    // Mostly words with single spaces, so that terms occur often; the rest is what breaks the shortcut.
+    const piece = fc.oneof({ arbitrary: fc.constantFrom(...pieces.slice(0, 25)).map((word) => `${word} `), weight: 4 }, { arbitrary: fc.constantFrom(...pieces), weight: 1 });
+    const texts = fc.array(piece, { maxLength: 24 }).map((parts) => normalizeWithMap(parts.join('')).text);
+    let found = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...terms), texts, (term, text) => {
+        const scanned = makeFinder(term, false, true)(text);
+        expect(makeFinder(term, false)(text)).toEqual(scanned);
+        found += scanned.length;
+      }),
+      { numRuns: 3000, seed: 20261129 },
+    );
+    expect(found).toBeGreaterThan(300);
   });
 });

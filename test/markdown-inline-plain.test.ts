@@ -18,6 +18,7 @@ const contexts: InlineContext[] = [
 // that generated strings both take and miss the shortcut.
 const character = fc.oneof(
   { arbitrary: fc.constantFrom('a', 'Z', ' ', '.', ',', '0', '蒸', 'の', '。'), weight: 8 },
+  { arbitrary: fc.constantFrom(':', '!', '&', '$', '^', ';', '#', '/', '&amp;', '&#', 'S&P', ': ', 'http', '://', ':a'), weight: 3 },
   fc.integer({ min: 0x00, max: 0x7f }).map((code) => String.fromCharCode(code)),
   fc.constantFrom('蒸留', 'モデル', 'は', '、', '。', '「', '」', '＊', '＿', '［', '\u3000', 'é', '😀', 'www', 'http'),
 );
@@ -44,6 +45,8 @@ describe('plain inline text: the parser shortcut', () => {
     for (const text of [
       'DeepSeek trained V3 for about 5.58 million dollars, a fraction of what its rivals spent.',
       'DeepSeek は約 558 万ドルで V3 を学習させた。',
+      'Editor’s Insight: The DeepSeek Shock cost $5.58 million!',
+      'S&P 500 fell; Nvidia lost 17% (NVDA).',
       'Some argue that cutting-edge chips may not be needed after all.',
     ]) {
       expect(plainInline(text)).toEqual([{ type: 'text', value: text }]);
@@ -65,6 +68,10 @@ describe('plain inline text: the parser shortcut', () => {
       '- item',
       '1. first',
       'Note: :abbr[AI]',
+      'see https://example.com',
+      'see :abbr',
+      'a &copy; b',
+      'a &#169; b',
       '{expression}',
       '<b>bold</b>',
       'a ~~strike~~',

@@ -47,11 +47,14 @@ export function escapeBlockStarts(text: string): string {
 }
 
 /**
- * Characters and sequences that can start inline Markdown in any flavour yakugo reads (CommonMark, GFM
- * autolinks, strikethrough, tables and footnotes, directives, MDX, character references), line breaks, and
- * control characters (micromark replaces NUL).
+ * Characters and sequences that can start inline Markdown in any flavour yakugo reads: CommonMark
+ * (escapes, code, emphasis, links and images, autolinks and HTML, character references such as `&amp;`),
+ * GFM (autolinked `www.`, `https://` and e-mail addresses, strikethrough, footnotes), directives
+ * (`:name`, with a name in any script), MDX (`{…}`, `<…>`), and line breaks and control characters
+ * (micromark replaces NUL). A colon before a space or at the end, `!` or `$` in prose, or `&` in `S&P`
+ * start nothing.
  */
-const INLINE_SYNTAX = /[\\`*_[\]<>&!~:{}@|$^\u0000-\u001f\u007f]|www\./i;
+const INLINE_SYNTAX = /[\\`*_[\]<>{}~@|\u0000-\u001f\u007f]|www\.|:(?!\s|$)|&(?:#|[a-z][a-z0-9]*;)/i;
 /** What opens a block when it starts a line (escaped by `escapeBlockStarts`, so it would still be text). */
 const BLOCK_START = /^(?:[#>=+-]|\d)/;
 

@@ -28,7 +28,11 @@ type Finder = (text: string) => Array<{ start: number; end: number }>;
 
 const finders = new Map<string, Finder>();
 
-function makeFinder(term: string, caseSensitive: boolean): Finder {
+/**
+ * The finder of one term. `fullScan` runs the pattern over the whole text, as the tests compare; otherwise
+ * the pattern is tried only where the text can begin a match (see `candidateStarts`), which finds the same.
+ */
+export function makeFinder(term: string, caseSensitive: boolean, fullScan = false): Finder {
   const words = splitWords(term);
   const last = words.at(-1) ?? '';
   if (caseSensitive || isAcronym(last) || !isPlainWord(last)) {
@@ -49,19 +53,47 @@ function makeFinder(term: string, caseSensitive: boolean): Finder {
   const heads = words.filter((_, index) => inflected[index]).map((word) => word.toLowerCase());
   const before = /^[\p{L}\p{N}]/u.test(term) ? '(?<![\\p{L}\\p{N}])' : '';
   const pattern = new RegExp(`${before}${body}(?![\\p{L}\\p{N}])`, 'giu');
-  const openings = firstWordOpenings(words[0] ?? '', inflected[0] === true);
+  const anchored = new RegExp(pattern.source, 'iuy');
+  const openings = fullScan ? undefined : firstWordOpenings(words[0] ?? '', inflected[0] === true);
+  const accept = (found: RegExpExecArray, hits: Array<{ start: number; end: number }>) => {
+    if (heads.every((head, index) => isEnglishFormOf(head, found[index + 1]!.toLowerCase()))) hits.push({ start: found.index, end: found.index + found[0].length });
+  };
   return (text) => {
-    // Most translations do not contain most terms: a text in which no opening of the first word occurs
-    // cannot match, and is not scanned with the (slow) Unicode pattern.
-    if (openings && !openings.some((opening) => lowerCased(text).includes(opening))) return [];
     const hits: Array<{ start: number; end: number }> = [];
-    for (const found of text.matchAll(pattern)) {
-      if (heads.every((head, index) => isEnglishFormOf(head, found[index + 1]!.toLowerCase()))) {
-        hits.push({ start: found.index, end: found.index + found[0].length });
-      }
+    const starts = openings && candidateStarts(text, openings);
+    if (!starts) {
+      for (const found of text.matchAll(pattern)) accept(found, hits);
+      return hits;
+    }
+    // What the global scan does, tried only where a match can start: a match (kept or not) consumes the
+    // text up to its end, and the scan goes on from there.
+    let scannedTo = 0;
+    for (const start of starts) {
+      if (start < scannedTo) continue;
+      anchored.lastIndex = start;
+      const found = anchored.exec(text);
+      if (!found) continue;
+      accept(found, hits);
+      scannedTo = start + found[0].length;
     }
     return hits;
   };
+}
+
+/**
+ * Where in `text` a match can start: every offset at which one of the openings of the term's first word
+ * occurs (compared in lower case), in order. Most translations hold few of them, so the Unicode pattern is
+ * tried a few times instead of being run over the whole text for every term of every segment. Undefined
+ * when lower-casing changes the text's length (offsets would not line up): the whole text is scanned then.
+ */
+function candidateStarts(text: string, openings: readonly string[]): number[] | undefined {
+  const lower = lowerCased(text);
+  if (lower.length !== text.length) return undefined;
+  const starts = new Set<number>();
+  for (const opening of openings) {
+    for (let at = lower.indexOf(opening); at !== -1; at = lower.indexOf(opening, at + 1)) starts.add(at);
+  }
+  return [...starts].sort((a, b) => a - b);
 }
 
 function isPlainWord(word: string): boolean {
