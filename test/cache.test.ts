@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../src/build/build.js';
 import { MANIFEST_FILE } from '../src/build/manifest.js';
-import { configureCache } from '../src/cache/store.js';
+import { configureCache, projectCache } from '../src/cache/store.js';
 import { extract } from '../src/catalog/extract.js';
 import { runCli } from './helpers/cli.js';
 import { copyRepository, makeProject, read, readJson, write } from './helpers/project.js';
@@ -168,6 +168,27 @@ describe('persistent cache', () => {
       return extract({ root });
     })();
     expect(uncached.languages).toEqual(extract({ root }).languages);
+  });
+
+  it('a rendered edition comes from the cache when out/ is gone, byte for byte, and never for other inputs', () => {
+    const root = track(makeProject({ 'yakugo.config.yaml': 'languages: [en]\n', 'source/a.md': '# 見出し\n\n**本文**です。\n' }));
+    extract({ root });
+    const [heading, body] = Object.keys(readJson(root, 'locales/en/a.json'));
+    write(root, 'locales/en/a.json', JSON.stringify({ [heading!]: 'Heading', [body!]: '**Body** text.' }, null, 2));
+    build({ root });
+    const first = read(root, 'out/en/a.md');
+    const editions = join(root, 'node_modules/.cache/yakugo/edition');
+    expect(filesUnder(editions)).toHaveLength(2);
+    rmSync(join(root, 'out'), { recursive: true });
+    const hits = projectCache(root).stats.hits;
+    expect(build({ root }).editions.map((edition) => edition.status)).toEqual(['written', 'written']);
+    expect(projectCache(root).stats.hits - hits).toBeGreaterThanOrEqual(2);
+    expect(read(root, 'out/en/a.md')).toBe(first);
+    // Another translation is other inputs: rendered, and cached next to the first.
+    write(root, 'locales/en/a.json', JSON.stringify({ [heading!]: 'Heading', [body!]: '**Body** text, changed.' }, null, 2));
+    build({ root });
+    expect(read(root, 'out/en/a.md')).toBe('# Heading\n\n**Body** text, changed.\n');
+    expect(filesUnder(editions)).toHaveLength(3);
   });
 
   it('--cache-location puts it elsewhere', async () => {

@@ -107,8 +107,12 @@ describe('check --jobs', () => {
     // One article a worker cannot read at all, and one whose catalog is broken: both reported, the rest checked.
     write(root, 'source/a7.md', '---\ntitle: [unclosed\n---\n\n本文。\n');
     write(root, 'locales/en/a11.json', '{ "heading.1": ');
+    // Workers start at once (these articles are too small for them to be worth it otherwise).
     const run = (jobs: string, ...options: string[]) =>
-      spawnSync(process.execPath, [cli, '--root', root, ...options, 'check', '--format', 'json', '--jobs', jobs], { encoding: 'utf8' });
+      spawnSync(process.execPath, [cli, '--root', root, ...options, 'check', '--format', 'json', '--jobs', jobs], {
+        encoding: 'utf8',
+        env: { ...process.env, YAKUGO_PARALLEL_AFTER_MS: '0' },
+      });
     const one = run('1', '--no-cache');
     const two = run('2', '--no-cache');
     expect(one.status).toBe(1);

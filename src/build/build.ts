@@ -2,6 +2,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
 import { type CatalogState, isUnreviewed, readState, statePath } from '../catalog/state.js';
+import { projectCache } from '../cache/store.js';
 import { loadProject, type Project } from '../config/load.js';
 import type { SourceArticle } from '../markdown/types.js';
 import { assertDistinctArticles, displayPath, listArticles, loadArticle } from '../project/articles.js';
@@ -128,6 +129,7 @@ export function build(options: BuildOptions = {}): BuildResult {
   const missing: BuildResult['missing'] = [];
   const pending: Array<{ file: string; contents: string; report: EditionReport; same: boolean }> = [];
   const manifest = readManifest(project);
+  const cache = projectCache(project.root);
   options.onStart?.(articles.length * (1 + config.languages.length));
 
   for (const lng of [config.sourceLanguage, ...config.languages]) {
@@ -180,8 +182,14 @@ export function build(options: BuildOptions = {}): BuildResult {
           report.status = 'unchanged';
         } else {
           try {
-            if (lng !== config.sourceLanguage) checkTranslationLimits(project, lng, article, catalog, texts, fallback);
-            const contents = renderOrExplain(project, article, lng, catalog, texts);
+            // Rendered from these very inputs before (out/ deleted, a fresh clone without it, a branch
+            // switched back): the edition comes from the cache. A failed rendering is never cached.
+            let contents = cache.get<string>('edition', inputs);
+            if (typeof contents !== 'string') {
+              if (lng !== config.sourceLanguage) checkTranslationLimits(project, lng, article, catalog, texts, fallback);
+              contents = renderOrExplain(project, article, lng, catalog, texts);
+              cache.set('edition', inputs, contents);
+            }
             pending.push({ file: outFile, contents, report, same: onDisk?.equals(Buffer.from(contents, 'utf8')) === true });
             if (!options.dryRun) record(manifest, edition, inputs, contents);
           } catch (error) {

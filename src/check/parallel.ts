@@ -43,10 +43,23 @@ export interface CheckedArticles {
 }
 
 /**
- * Checks `files` with `run` on up to `jobs` threads: this one and `jobs - 1` workers. This thread takes
- * part rather than wait: its tokenizer is usually built already (the glossary's examples needed it), and a
- * worker fewer is a start-up and a working memory fewer. Small lists, and code that is not compiled (the
- * test runner), run in this thread alone.
+ * How much work must be left, in milliseconds of this thread alone, before worker threads are worth their
+ * start-up (about 1.5 s each: modules, kuromoji's tables, compiling hot code). `YAKUGO_PARALLEL_AFTER_MS`
+ * sets it (0: start them at once).
+ */
+function parallelAfterMs(): number {
+  const value = Number(process.env['YAKUGO_PARALLEL_AFTER_MS']);
+  return Number.isFinite(value) && value >= 0 ? value : 4000;
+}
+/** Articles this thread checks before it estimates how long the rest would take. */
+const MEASURED_ARTICLES = 4;
+
+/**
+ * Checks `files` with `run` on up to `jobs` threads: this one and `jobs - 1` workers. This thread starts
+ * at once and takes part throughout: its tokenizer is usually built already (the glossary's examples
+ * needed it), and it costs no start-up. Workers are started only when, after a few articles, the articles
+ * left would take this thread longer than their start-up is worth; a project checked in a few seconds is
+ * checked faster by one thread. Code that is not compiled (the test runner) runs in this thread alone.
  */
 export async function checkArticles(
   project: Project,
@@ -59,32 +72,56 @@ export async function checkArticles(
   const threads = Math.min(jobs, Math.floor(files.length / ARTICLES_PER_WORKER));
   if (threads < 2 || !existsSync(fileURLToPath(worker))) return { outcomes: await checkFiles(project, files, run), workers: 1 };
 
-  // The pool starts its threads now; the dictionary is read (or found read) while they load their modules.
-  const workerData: CheckWorkerData = {
-    root: project.root,
-    configFile: project.configFile,
-    languages: selection.languages,
-    rules: selection.rules,
-    cache: cacheSettings(),
-    glossary: run.glossary,
+  const size = Math.max(1, Math.ceil(files.length / (threads * BATCHES_PER_WORKER)));
+  const batches: string[][] = [];
+  for (let start = 0; start < files.length; start += size) batches.push(files.slice(start, start + size));
+  // One queue: each thread takes the next batch when it is done with its last.
+  const results: CheckTaskResult[] = [];
+  let next = 0;
+  const take = (): number | undefined => (next < batches.length ? next++ : undefined);
+
+  let pool: Piscina<CheckTask, CheckTaskResult> | undefined;
+  const workerLanes: Array<Promise<void>> = [];
+  let laneFailure: { error: unknown } | undefined;
+  const startWorkers = () => {
+    const workerData: CheckWorkerData = {
+      root: project.root,
+      configFile: project.configFile,
+      languages: selection.languages,
+      rules: selection.rules,
+      cache: cacheSettings(),
+      glossary: run.glossary,
+    };
+    const started = new Piscina<CheckTask, CheckTaskResult>({ filename: worker.href, minThreads: threads - 1, maxThreads: threads - 1, idleTimeout: 100, workerData });
+    pool = started;
+    // The dictionary is read (or found read) while the workers load their modules.
+    const dictionary = sharedDictionary();
+    for (let lane = 0; lane < threads - 1; lane++) {
+      workerLanes.push(
+        (async () => {
+          const shared = await dictionary;
+          for (let index = take(); index !== undefined; index = take()) results[index] = await started.run({ files: batches[index]!, dictionary: shared });
+        })().catch((error: unknown) => {
+          // Kept until this thread is done with its own batches, then thrown: never an unhandled rejection.
+          laneFailure ??= { error };
+        }),
+      );
+    }
   };
-  const pool = new Piscina<CheckTask, CheckTaskResult>({ filename: worker.href, minThreads: threads - 1, maxThreads: threads - 1, idleTimeout: 100, workerData });
+  const begun = performance.now();
+  let checkedHere = 0;
+  const limit = parallelAfterMs();
+  const afterArticle = () => {
+    checkedHere++;
+    if (pool || (checkedHere < MEASURED_ARTICLES && limit > 0)) return;
+    const left = (files.length - checkedHere) * ((performance.now() - begun) / checkedHere);
+    if (left > limit && next < batches.length) startWorkers();
+  };
   try {
-    const dictionary = await sharedDictionary();
-    const size = Math.max(1, Math.ceil(files.length / (threads * BATCHES_PER_WORKER)));
-    const batches: string[][] = [];
-    for (let start = 0; start < files.length; start += size) batches.push(files.slice(start, start + size));
-    // One queue: each thread takes the next batch when it is done with its last.
-    const results: CheckTaskResult[] = [];
-    let next = 0;
-    const take = (): number | undefined => (next < batches.length ? next++ : undefined);
-    const workerLane = async () => {
-      for (let index = take(); index !== undefined; index = take()) results[index] = await pool.run({ files: batches[index]!, dictionary });
-    };
-    const thisThreadLane = async () => {
-      for (let index = take(); index !== undefined; index = take()) results[index] = await checkYielding(project, batches[index]!, run);
-    };
-    await Promise.all([thisThreadLane(), ...Array.from({ length: threads - 1 }, workerLane)]);
+    if (limit === 0) startWorkers();
+    for (let index = take(); index !== undefined; index = take()) results[index] = await checkYielding(project, batches[index]!, run, afterArticle);
+    await Promise.all(workerLanes);
+    if (laneFailure) throw laneFailure.error;
     const outcomes: ArticleOutcome[] = [];
     for (const result of results) {
       // The first input error in article order, as one thread would have met it first.
@@ -94,9 +131,9 @@ export async function checkArticles(
       }
       outcomes.push(...result.outcomes);
     }
-    return { outcomes, workers: threads };
+    return { outcomes, workers: pool ? threads : 1 };
   } finally {
-    await pool.destroy();
+    await (pool as Piscina<CheckTask, CheckTaskResult> | undefined)?.destroy();
   }
 }
 
@@ -104,11 +141,12 @@ export async function checkArticles(
  * A batch checked in this thread, one article at a time, letting the event loop run between articles: the
  * workers' finished batches are collected and their next ones handed out without waiting for this one.
  */
-async function checkYielding(project: Project, files: readonly string[], run: CheckRun): Promise<CheckTaskResult> {
+async function checkYielding(project: Project, files: readonly string[], run: CheckRun, afterArticle: () => void): Promise<CheckTaskResult> {
   const outcomes: ArticleOutcome[] = [];
   try {
     for (const file of files) {
       outcomes.push(...(await checkFiles(project, [file], run)));
+      afterArticle();
       await new Promise((resolve) => setImmediate(resolve));
     }
   } catch (error) {
