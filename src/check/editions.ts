@@ -1,5 +1,6 @@
 /**
- * What `edition/outdated` compares: the verdict of `build --dry-run` for each edition (the one source of
+ * What `edition/outdated` compares: for each edition, what the build manifest knows from hashes alone
+ * (current, or not built from these very bytes), else the verdict of `build --dry-run` (the one source of
  * truth for what build writes), plus where an outdated file first differs from what build would write.
  */
 import { existsSync, statSync } from 'node:fs';

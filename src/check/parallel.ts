@@ -48,7 +48,8 @@ export interface CheckedArticles {
  * sets it (0: start them at once).
  */
 function parallelAfterMs(): number {
-  const value = Number(process.env['YAKUGO_PARALLEL_AFTER_MS']);
+  const setting = process.env['YAKUGO_PARALLEL_AFTER_MS']?.trim();
+  const value = setting ? Number(setting) : Number.NaN;
   return Number.isFinite(value) && value >= 0 ? value : 4000;
 }
 /** Articles this thread checks before it estimates how long the rest would take. */
