@@ -50,10 +50,14 @@ export interface CheckedArticles {
 function parallelAfterMs(): number {
   const setting = process.env['YAKUGO_PARALLEL_AFTER_MS']?.trim();
   const value = setting ? Number(setting) : Number.NaN;
-  return Number.isFinite(value) && value >= 0 ? value : 4000;
+  return Number.isFinite(value) && value >= 0 ? value : 5000;
 }
-/** Articles this thread checks before it estimates how long the rest would take. */
-const MEASURED_ARTICLES = 4;
+/**
+ * How long this thread checks before it estimates how long the rest would take (or a quarter of the
+ * articles, if that comes first). The first articles are slow, while hot code is being compiled: an
+ * estimate made on them alone would be about twice too high.
+ */
+const MEASURING_MS = 1000;
 
 /**
  * Checks `files` with `run` on up to `jobs` threads: this one and `jobs - 1` workers. This thread starts
@@ -114,8 +118,9 @@ export async function checkArticles(
   const limit = parallelAfterMs();
   const afterArticle = () => {
     checkedHere++;
-    if (pool || (checkedHere < MEASURED_ARTICLES && limit > 0)) return;
-    const left = (files.length - checkedHere) * ((performance.now() - begun) / checkedHere);
+    const elapsed = performance.now() - begun;
+    if (pool || (elapsed < MEASURING_MS && checkedHere < files.length / 4 && limit > 0)) return;
+    const left = (files.length - checkedHere) * (elapsed / checkedHere);
     if (left > limit && next < batches.length) startWorkers();
   };
   try {
