@@ -6,8 +6,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { relative } from 'node:path';
+import type { Project } from '../config/load.js';
 import { shortHash } from '../markdown/segment.js';
-import { parseCatalog } from './catalog.js';
+import { displayPath } from '../project/articles.js';
+import { catalogPath, parseCatalog, readCatalogIfExists } from './catalog.js';
+import { type CatalogState, readState, statePath } from './state.js';
 
 /** How many committed versions of one source catalog are searched at most. */
 const MAX_VERSIONS = 50;
@@ -34,6 +37,31 @@ export function previousSourceTexts(root: string, sourceCatalog: string, onDisk:
     }
   }
   return found;
+}
+
+/** A target catalog as a prepared check holds it: its language, and which of its segments are stale. */
+interface TargetSegments {
+  lng: string;
+  pairs: ReadonlyArray<{ stale: boolean; source: { segment: { key: string } } }>;
+}
+
+/**
+ * The sidecar state of each target catalog of an article (by language), and the earlier source texts of
+ * the stale segments of all of them (by hash, as the sidecars record them). The source catalog, and git,
+ * are asked once per article, not once per language.
+ */
+export function targetStates(project: Project, articleId: string, targets: readonly TargetSegments[]): { states: Map<string, CatalogState>; previous: Map<string, string> } {
+  const states = new Map<string, CatalogState>();
+  const staleHashes = new Set<string>();
+  for (const target of targets) {
+    const file = statePath(catalogPath(project, target.lng, articleId));
+    const state = readState(file, displayPath(project, file));
+    states.set(target.lng, state);
+    for (const pair of target.pairs) if (pair.stale) staleHashes.add(state.get(pair.source.segment.key)?.source ?? '');
+  }
+  const sourceFile = catalogPath(project, project.config.sourceLanguage, articleId);
+  const sourceCatalog = readCatalogIfExists(sourceFile, displayPath(project, sourceFile)).entries;
+  return { states, previous: previousSourceTexts(project.root, sourceFile, sourceCatalog, staleHashes) };
 }
 
 /** Output of a git command in `root`, or undefined when git is missing, `root` is no repository, or it fails. */

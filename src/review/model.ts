@@ -7,9 +7,7 @@
 import { join } from 'node:path';
 import type { Nodes } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
-import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
-import { previousSourceTexts } from '../catalog/previous-source.js';
-import { readState, statePath } from '../catalog/state.js';
+import { targetStates } from '../catalog/previous-source.js';
 import { type SegmentStatus, segmentStatus } from '../catalog/status.js';
 import { runCheck } from '../check/run.js';
 import { type Coverage, coverageOf } from '../check/status.js';
@@ -73,13 +71,9 @@ export async function buildReview(project: Project, selection: ReviewSelection =
   const pages: ReviewPage[] = [];
   for (const input of prepared.articles) {
     const blocks = blocksOf(project, input);
-    const sourceFile = catalogPath(project, sourceLanguage, input.article.id);
-    const sourceCatalog = readCatalogIfExists(sourceFile, displayPath(project, sourceFile)).entries;
+    const { states, previous } = targetStates(project, input.article.id, input.targets);
     for (const target of input.targets) {
-      const stateFile = statePath(catalogPath(project, target.lng, input.article.id));
-      const state = readState(stateFile, displayPath(project, stateFile));
-      const staleHashes = new Set(target.pairs.filter((pair) => pair.stale).map((pair) => state.get(pair.source.segment.key)?.source ?? ''));
-      const previous = previousSourceTexts(project.root, sourceFile, sourceCatalog, staleHashes);
+      const state = states.get(target.lng)!;
       const edition = `${displayPath(project, join(project.dirs.out, target.lng, input.article.id))}.md`;
       const problems = result.problems.filter((problem) => belongsTo(problem, input.article.path, target.file, edition, target.lng, sourceLanguage));
       const keys = new Set(target.pairs.map((pair) => pair.source.segment.key));

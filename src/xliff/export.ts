@@ -1,18 +1,12 @@
-/**
- * `yakugo xliff export`: every segment of the selected articles, in each selected language, as an XLIFF 2.0
- * document a CAT tool opens. The per-segment inputs (glossary matches, catalog values, inline context) are
- * the ones `yakugo check` prepares, so the notes name the same terms `check` enforces.
- */
-import { catalogPath, readCatalogIfExists } from '../catalog/catalog.js';
-import { previousSourceTexts } from '../catalog/previous-source.js';
-import { readState, statePath, type StateEntry } from '../catalog/state.js';
+
+import { targetStates } from '../catalog/previous-source.js';
+import type { StateEntry } from '../catalog/state.js';
 import { segmentStatus } from '../catalog/status.js';
 import { prepareCheck } from '../check/run.js';
 import type { ArticleInput, SegmentPair } from '../check/types.js';
 import type { Project } from '../config/load.js';
 import { acceptedTerms, targetTermsFor } from '../glossary/load.js';
 import type { Concept } from '../glossary/types.js';
-import { displayPath } from '../project/articles.js';
 import { markdownToPieces } from './inline.js';
 import { xliffMessage } from './messages.js';
 import { type XliffNote, type XliffState, type XliffUnit, writeXliff } from './write.js';
@@ -37,13 +31,9 @@ export async function exportXliff(project: Project, options: XliffExportOptions 
   const prepared = await prepareCheck(project, { languages, articles: options.articles });
   const documents: XliffDocument[] = [];
   for (const input of prepared.articles) {
-    const sourceFile = catalogPath(project, project.config.sourceLanguage, input.article.id);
-    const sourceCatalog = readCatalogIfExists(sourceFile, displayPath(project, sourceFile)).entries;
+    const { states, previous } = targetStates(project, input.article.id, input.targets);
     for (const target of input.targets) {
-      const file = statePath(catalogPath(project, target.lng, input.article.id));
-      const state = readState(file, displayPath(project, file));
-      const staleHashes = new Set(target.pairs.filter((pair) => pair.stale).map((pair) => state.get(pair.source.segment.key)?.source ?? ''));
-      const previous = previousSourceTexts(project.root, sourceFile, sourceCatalog, staleHashes);
+      const state = states.get(target.lng)!;
       const units = target.pairs.map((pair) => unitOf(pair, input, state.get(pair.source.segment.key), previous));
       documents.push({
         article: input.article.id,
