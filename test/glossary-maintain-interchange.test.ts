@@ -4,10 +4,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportDelimited, parseDelimited, parseDelimitedRows } from '../src/glossary/interchange/csv.js';
 import { exportPrh, guardedLiteral, literalAlternatives, parsePrh, prhPattern } from '../src/glossary/interchange/prh.js';
-import { exportTbx, fromXmlId, parseTbx, toXmlId } from '../src/glossary/interchange/tbx.js';
+import { collapseUntranslated, exportTbx, fromXmlId, parseTbx, toXmlId } from '../src/glossary/interchange/tbx.js';
 import type { Concept, Term, TermStatus } from '../src/glossary/types.js';
 import { normalizeText } from '../src/glossary/normalize.js';
 import { YakugoError } from '../src/util/errors.js';
+
+/** Whether TBX import would read `concept` as a name kept in every language (see collapseUntranslated). */
+function wouldCollapse(concept: Concept): boolean {
+  const copy = structuredClone(concept);
+  collapseUntranslated(copy, options.sourceLanguage);
+  return copy.translate !== concept.translate;
+}
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`./fixtures/maintain/${name}`, import.meta.url)), 'utf8');
 const options = { sourceLanguage: 'ja', languages: ['en', 'zh-Hans'] };
@@ -79,6 +86,9 @@ describe('TBX', () => {
   it('round-trips every field TBX-Basic holds (id, domain, definition, note, terms with status, forms, translate)', () => {
     fc.assert(
       fc.property(glossaryArbitrary, (concepts) => {
+        // A concept to translate whose every other language holds just its source term is written exactly as a
+        // name kept in every language (`translate: false`), as documented: TBX cannot tell the two apart.
+        fc.pre(concepts.every((concept) => !concept.translate || wouldCollapse(concept) === false));
         const back = parseTbx(exportTbx(concepts, options), 'out.tbx', options);
         expect(back.notes).toEqual([]);
         expect(back.concepts.map(({ concept }) => plain(concept))).toEqual(concepts.map(plain));
