@@ -4,7 +4,7 @@ import { catalogPath } from '../catalog/catalog.js';
 import type { Project } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import type { SourceArticle } from '../markdown/types.js';
-import { readBytesIfExists, writeFileAtomic } from '../util/fs.js';
+import { hashFile, readBytesIfExists, writeFileAtomic } from '../util/fs.js';
 import { toolFingerprint } from '../util/fingerprint.js';
 
 /**
@@ -71,10 +71,8 @@ export function editionInputsHash(project: Project, article: SourceArticle, lng:
     .update(JSON.stringify([config, article.syntax, article.bom, lng]))
     .update('\0')
     .update(article.source);
-  for (const catalogLanguage of resolutionLanguages(config, lng)) {
-    const bytes = readBytesIfExists(catalogPath(project, catalogLanguage, article.id));
-    hash.update('\0').update(catalogLanguage).update(bytes === null ? '\0missing' : '\0present').update(bytes ?? '');
-  }
+  // Named by language, not path: the manifest is committed and must hash the same on every machine.
+  for (const catalogLanguage of resolutionLanguages(config, lng)) hashFile(hash, catalogPath(project, catalogLanguage, article.id), catalogLanguage);
   return hash.digest('hex');
 }
 

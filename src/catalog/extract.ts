@@ -5,7 +5,7 @@ import type { SourceArticle } from '../markdown/types.js';
 import { assertDistinctArticles, displayPath, listArticles, loadArticle } from '../project/articles.js';
 import { withProjectLock } from '../project/lock.js';
 import { YakugoError } from '../util/errors.js';
-import { decodeTextFile, readBytesIfExists } from '../util/fs.js';
+import { decodeTextFile, hashFile, readBytesIfExists } from '../util/fs.js';
 import { inputMessage } from '../util/input-messages.js';
 import { partialWriteError } from '../util/fs-errors.js';
 import { checkWritable } from '../util/write-all.js';
@@ -132,10 +132,7 @@ function planExtract(project: Project, articles: SourceArticle[], prune: boolean
 function settledKey(project: Project, article: SourceArticle, prune: boolean | undefined): string {
   const { config } = project;
   const hash = createHash('sha256').update(JSON.stringify([config, article.id, article.syntax, prune === true])).update('\0').update(article.source);
-  const add = (file: string) => {
-    const bytes = readBytesIfExists(file);
-    hash.update('\0').update(file).update(bytes === null ? '\0missing' : '\0present').update(bytes ?? '');
-  };
+  const add = (file: string) => hashFile(hash, file);
   add(catalogPath(project, config.sourceLanguage, article.id));
   for (const lng of config.languages) {
     const target = catalogPath(project, lng, article.id);

@@ -18,7 +18,7 @@ import { editionPath } from '../build/build.js';
 import { loadProjectGlossary } from '../glossary/load.js';
 import { glossaryJson } from '../glossary/match-cache.js';
 import { articleId, displayPath } from '../project/articles.js';
-import { readBytesIfExists } from '../util/fs.js';
+import { hashFile } from '../util/fs.js';
 import { uiLanguage } from '../util/i18n.js';
 import { toolFingerprint } from '../util/fingerprint.js';
 import { checkArticles } from './parallel.js';
@@ -81,11 +81,8 @@ export async function checkWithCache(project: Project, selection: CheckSelection
  * source texts of orphans), and per configured language its catalog, sidecar and edition.
  */
 function articleKey(project: Project, base: string, file: string): string {
-  const hash = createHash('sha256').update(base).update('\0').update(displayPath(project, file)).update('\0');
-  const add = (path: string) => {
-    const bytes = readBytesIfExists(path);
-    hash.update(path).update(bytes === null ? '\u0000missing' : '\u0000present').update(bytes ?? '').update('\0');
-  };
+  const hash = createHash('sha256').update(base).update('\0').update(displayPath(project, file));
+  const add = (path: string) => hashFile(hash, path);
   add(file);
   const id = articleId(project, file);
   const article: SourceArticle = { id, file, path: displayPath(project, file), source: '', bom: false, syntax: syntaxOf(file), extension: extname(file), segments: [] };

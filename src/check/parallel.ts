@@ -29,8 +29,8 @@ export function parseJobs(value: string | undefined): number {
 }
 
 /**
- * A worker starts its own module graph and kuromoji tables (about 0.5 s): below this many articles per
- * worker, one thread is faster than several.
+ * At most one thread per this many articles: a worker starts its own module graph and kuromoji tables
+ * (about 1.5 s with warming up), which a handful of articles never repays, however long they are.
  */
 const ARTICLES_PER_WORKER = 8;
 /** About this many batches per worker: enough to even out long and short articles, few enough to be cheap. */
@@ -62,9 +62,9 @@ const MEASURING_MS = 1000;
 /**
  * Checks `files` with `run` on up to `jobs` threads: this one and `jobs - 1` workers. This thread starts
  * at once and takes part throughout: its tokenizer is usually built already (the glossary's examples
- * needed it), and it costs no start-up. Workers are started only when, after a few articles, the articles
- * left would take this thread longer than their start-up is worth; a project checked in a few seconds is
- * checked faster by one thread. Code that is not compiled (the test runner) runs in this thread alone.
+ * needed it), and it costs no start-up. Workers are started only when, after a second of checking, the
+ * articles left would take this thread longer than their start-up is worth; a project checked in a few
+ * seconds is checked faster by one thread. Code that is not compiled (the test runner) runs in this thread alone.
  */
 export async function checkArticles(
   project: Project,

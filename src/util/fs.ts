@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { type Hash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { YakugoError } from './errors.js';
@@ -42,6 +42,15 @@ function temporaryPathFor(file: string): string {
 }
 
 /** The bytes of a file, or null when it does not exist: a snapshot to compare with before overwriting. */
+/**
+ * Adds a file to a content hash: a name for it (its path, or a name that is the same on every machine for
+ * hashes that are committed), then its bytes, or that it is missing, so a missing file and an empty one differ.
+ */
+export function hashFile(hash: Hash, file: string, name = file): void {
+  const bytes = readBytesIfExists(file);
+  hash.update('\0').update(name).update(bytes === null ? '\0missing' : '\0present').update(bytes ?? '');
+}
+
 export function readBytesIfExists(file: string): Buffer | null {
   try {
     return readFileSync(file);
