@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/catalog/extract.js';
 import { isStale, isUnreviewed, readState } from '../src/catalog/state.js';
+import type { ArticleFailure } from '../src/project/failure.js';
 import { makeProject, read, readJson, write } from './helpers/project.js';
 
 const config = 'languages: [en, zh-Hans]\nrequired: [en]\n';
@@ -94,12 +95,31 @@ describe('extract', () => {
     expect(removedKey in readJson(root, 'locales/en/a.json')).toBe(false);
   });
 
-  it('writes nothing when one catalog is invalid', () => {
+  it('extracts the other articles when one catalog is invalid, and leaves every file of that article as it is', () => {
     const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': article, 'source/b.md': '本文。\n', 'locales/en/b.json': '{ "x": 1 }' });
-    expect(() => extract({ root })).toThrow(/locales\/en\/b\.json:1:8: the value of "x" must be a string/);
-    expect(() => read(root, 'locales/ja/a.json')).toThrow();
+    const result = extract({ root });
+    expect(result.failures.map(failureText)).toEqual([expect.stringMatching(/^locales\/en\/b\.json:1:8: the value of "x" must be a string/)]);
+    expect(result.failures[0]!.article).toBe('source/b.md');
+    expect(result.articles.map((entry) => entry.id)).toEqual(['a']);
+    expect(Object.values(readJson(root, 'locales/ja/a.json'))).toContain('一段落目です。');
+    expect(read(root, 'locales/en/b.json')).toBe('{ "x": 1 }');
+    expect(() => read(root, 'locales/ja/b.json')).toThrow();
+    expect(() => read(root, 'locales/zh-Hans/b.json')).toThrow();
+  });
+
+  it('extracts the other articles when one source file cannot be read, and names its place', () => {
+    const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': article, 'source/b.md': '---\ntitle: [unclosed\n---\n\n本文。\n' });
+    const result = extract({ root });
+    expect(result.failures).toHaveLength(1);
+    expect(failureText(result.failures[0]!)).toMatch(/^source\/b\.md:\d+:\d+: /);
+    expect(Object.keys(readJson(root, 'locales/en/a.json'))).toHaveLength(4);
+    expect(() => read(root, 'locales/ja/b.json')).toThrow();
   });
 });
+
+function failureText(failure: ArticleFailure): string {
+  return `${failure.where}: ${failure.message}`;
+}
 
 describe('catalog errors name file, line and column', () => {
   const cases: Array<[string, string, RegExp]> = [
@@ -111,14 +131,14 @@ describe('catalog errors name file, line and column', () => {
   for (const [name, contents, message] of cases) {
     it(name, () => {
       const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': article, 'locales/en/a.json': contents });
-      expect(() => extract({ root })).toThrow(message);
+      expect(extract({ root }).failures.map(failureText)).toEqual([expect.stringMatching(message)]);
     });
   }
 
   it('a file that is not UTF-8', () => {
     const root = makeProject({ 'yakugo.config.yaml': config, 'source/a.md': '' });
     writeFileSync(`${root}/source/a.md`, Buffer.concat([Buffer.from('一行目\n二行目', 'utf8'), Buffer.from([0xff]), Buffer.from('\n')]));
-    expect(() => extract({ root })).toThrow(/source\/a\.md:2:4: not UTF-8: invalid byte 0xff/);
+    expect(extract({ root }).failures.map(failureText)).toEqual(['source/a.md:2:4: not UTF-8: invalid byte 0xff']);
   });
 });
 

@@ -195,7 +195,8 @@ describe('the project lock', () => {
   });
 
   it('is released when the run fails, and is re-entrant within one process', () => {
-    const root = project({ 'yakugo.config.yaml': config, 'source/a.md': '本文です。\n', 'locales/en/a.json': '{ "x": 1 }' });
+    const root = project({ 'yakugo.config.yaml': config, 'source/a.md': '本文です。\n', 'source/a.mdx': '本文です。\n' });
+    // Two files with one article id: the whole run stops, inside the lock.
     expect(() => extract({ root })).toThrow(YakugoError);
     expect(existsSync(join(root, LOCK_FILE))).toBe(false);
     const projectInfo = loadProject(root);

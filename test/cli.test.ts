@@ -46,6 +46,19 @@ describe('yakugo CLI', () => {
     expect(existsSync(join(root, 'out/ja/a.md'))).toBe(false);
   });
 
+  it('extract: a bad article is reported with file:line:column, the others are extracted, exit 2', async () => {
+    const root = makeProject({ 'yakugo.config.yaml': 'languages: [en]\n', 'source/a.md': '本文です。\n', 'source/b.md': '別の記事。\n' });
+    write(root, 'locales/en/a.json', '{\n  "x": 1\n}\n');
+    const { code, stdout, stderr } = await cli(['--root', root, 'extract']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('locales/en/a.json:2:8: the value of "x" must be a string');
+    expect(stderr).toContain('1 article(s) not extracted, their files left as they are: source/a.md');
+    expect(stdout).toContain('1 article(s), 1 segment(s)');
+    expect(read(root, 'locales/en/a.json')).toBe('{\n  "x": 1\n}\n');
+    expect(existsSync(join(root, 'locales/ja/a.json'))).toBe(false);
+    expect(read(root, 'locales/ja/b.json')).toContain('別の記事。');
+  });
+
   it('speaks Japanese when the locale is Japanese', async () => {
     const root = makeProject({ 'source/a.md': '本文です。\n' });
     const { stdout } = await cli(['--root', root, 'extract'], { LANG: 'ja_JP.UTF-8' });
@@ -82,7 +95,10 @@ describe('yakugo CLI', () => {
     const root = makeProject({ 'yakugo.config.yaml': 'languages: [en]\n', 'source/a.md': '本文\n', 'locales/en/a.json': '{\n  "x": [1]\n}\n' });
     const { code, stderr } = await cli(['--root', root, 'extract'], { LANG: 'ja_JP.UTF-8' });
     expect(code).toBe(2);
-    expect(stderr).toBe('locales/en/a.json:2:8: "x" の値は文字列でなければなりません。配列は使えません(カタログは平らな形で、入れ子・複数形・配列は持てません)\n');
+    expect(stderr).toBe(
+      'locales/en/a.json:2:8: "x" の値は文字列でなければなりません。配列は使えません(カタログは平らな形で、入れ子・複数形・配列は持てません)\n' +
+        '1 件の記事はカタログを作れませんでした(ファイルはそのままです): source/a.md\n',
+    );
     const config = await cli(['--root', makeProject({ 'yakugo.config.yaml': 'languages: en\n' }), 'build'], { LANG: 'ja_JP.UTF-8' });
     expect(config.stderr).toMatch(/^yakugo\.config\.yaml:1:1: "languages": .*配列/);
   });

@@ -4,9 +4,13 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import fc from 'fast-check';
 import kuromoji from 'kuromoji';
 import { describe, expect, it } from 'vitest';
 import { loadDictionaryBuffers, loadTokenizer } from '../src/glossary/tokenizer.js';
+import { buildLatticesLinearly, type KuromojiViterbiBuilder } from '../src/glossary/lattice.js';
+import { rememberFeatures } from '../src/glossary/tokenizer.js';
+import { commonPrefixSearch, type DoubleArrayTrie, type PrefixRecord } from '../src/glossary/trie-search.js';
 import { readTextFile } from '../src/util/fs.js';
 import { repositoryRoot } from './helpers/project.js';
 
@@ -49,5 +53,65 @@ describe('kuromoji dictionary in shared memory', () => {
       const expected = usual.tokenize(line).map((token) => [token.surface_form, token.basic_form === '*' ? token.surface_form : token.basic_form, token.pos, token.pos_detail_1]);
       expect(ours.tokenize(line).map((token) => [token.surface, token.basic, token.pos, token.pos1]), line).toEqual(expected);
     }
+  });
+
+  // Characters of the kinds real text mixes: kanji and kana that start many dictionary words, long-vowel
+  // marks, ASCII and full-width Latin, digits, punctuation, and characters outside the BMP (surrogate pairs).
+  const characters = [...'日本語の形態素解析を行う東京都大学生物学者ひらがなカタカナー、。・「」（）人工知能推論学習abcXYZ 019ＡＢＣ１２!?-_/😀𠮷'];
+  const mixedText = fc.array(fc.constantFrom(...characters), { maxLength: 60 }).map((chars) => chars.join(''));
+
+  it('looks words up in the trie exactly as kuromoji\'s own search does, for any text', async () => {
+    const usual = await kuromojiAsUsual();
+    const trie = (usual as unknown as { viterbi_builder: { trie: DoubleArrayTrie & { commonPrefixSearch(key: string): PrefixRecord[] } } }).viterbi_builder.trie;
+    fc.assert(
+      fc.property(mixedText, fc.nat(), (text, at) => {
+        expect(commonPrefixSearch(trie, text)).toEqual(trie.commonPrefixSearch(text));
+        // From an offset, as the lattice builder asks (never inside a surrogate pair there).
+        const start = at % (text.length + 1);
+        if (!/[\uDC00-\uDFFF]/.test(text[start] ?? '')) expect(commonPrefixSearch(trie, text, start)).toEqual(trie.commonPrefixSearch(text.slice(start)));
+      }),
+      { numRuns: 2000 },
+    );
+    // Every position of a real article, as kuromoji's lattice builder asks.
+    const article = readTextFile(join(repositoryRoot, 'source/deepseek-shock.md')).normalize('NFKC');
+    for (let at = 0; at < article.length; at += 7) {
+      const rest = article.slice(at, at + 80);
+      expect(commonPrefixSearch(trie, rest)).toEqual(trie.commonPrefixSearch(rest));
+    }
+    expect(commonPrefixSearch(trie, '東京都').map((record) => record.k)).toEqual(['東', '東京']);
+  });
+
+  it('tokenizes any short text exactly as kuromoji built from its files does', async () => {
+    const [ours, usual] = await Promise.all([loadTokenizer(), kuromojiAsUsual()]);
+    fc.assert(
+      fc.property(
+        // Without characters outside the BMP: kuromoji's own surface forms lose text after them (yakugo
+        // takes surfaces from the text itself), which would make the two differ for another reason.
+        mixedText.filter((text) => text.length <= 48 && !/[\uD800-\uDFFF]/.test(text)),
+        (text) => {
+          const expected = usual.tokenize(text).map((token) => [token.surface_form, token.pos, token.pos_detail_1, token.word_type]);
+          expect(ours.tokenize(text).map((token) => [token.surface, token.pos, token.pos1, token.known ? 'KNOWN' : 'UNKNOWN'])).toEqual(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("builds kuromoji's own lattice, with every quirk, and gives kuromoji's own tokens for any text", async () => {
+    const [usual, faster] = await Promise.all([kuromojiAsUsual(), kuromojiAsUsual()]);
+    const parts = faster as unknown as { viterbi_builder: KuromojiViterbiBuilder; token_info_dictionary: Parameters<typeof rememberFeatures>[0] };
+    buildLatticesLinearly(parts.viterbi_builder);
+    rememberFeatures(parts.token_info_dictionary);
+    // Runs of one character class (katakana, Latin, digits) make kuromoji group unknown words, and
+    // characters outside the BMP exercise its code-point positions.
+    const grouping = fc.array(fc.constantFrom(...characters, 'アイウエオ', 'ヴァヴィ', 'yakugo', '2026', '𠮷𠮷', '😀😀😀'), { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(mixedText, grouping), (text) => {
+        expect(faster.tokenize(text)).toEqual(usual.tokenize(text));
+      }),
+      { numRuns: 1500 },
+    );
+    const article = readTextFile(join(repositoryRoot, 'source/deepseek-shock.md')).normalize('NFKC');
+    expect(faster.tokenize(article)).toEqual(usual.tokenize(article));
   });
 });

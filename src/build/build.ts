@@ -11,6 +11,7 @@ import { writeAll } from '../util/write-all.js';
 import { readBytesIfExists } from '../util/fs.js';
 import { editionInputsHash, forgetOthers, isCurrent, manifestKey, readManifest, record, writeManifest } from './manifest.js';
 import { EditionError, renderEdition } from './edition.js';
+import { type ArticleFailure, articleFailure } from '../project/failure.js';
 import { checkMarkdownLimits } from '../markdown/limits.js';
 import { createResolver, type Resources } from './resolve.js';
 import { inputMessage } from '../util/input-messages.js';
@@ -72,24 +73,7 @@ export interface LanguageSummary {
   failed: number;
 }
 
-/**
- * An article, or one edition of it, that cannot be built: unreadable source or front matter, a catalog that
- * is not valid, or a translation that does not fit its segment. Reported at the place to fix.
- */
-export interface ArticleFailure {
-  /** The source article, relative to the root. */
-  article: string;
-  /** The edition that failed, or null when the article itself cannot be read (then no edition is built). */
-  lng: string | null;
-  /** Where to fix it (the catalog entry, or the source file), relative to the root. */
-  file: string;
-  line: number;
-  column: number;
-  /** What is wrong, without the place. */
-  message: string;
-  /** The segment whose translation does not fit, when one does. */
-  key: string | null;
-}
+export type { ArticleFailure } from '../project/failure.js';
 
 export interface BuildResult {
   project: Project;
@@ -224,16 +208,7 @@ export function build(options: BuildOptions = {}): BuildResult {
 
 /** An input error of one article or edition as a failure; anything else is a bug and propagates. */
 function failureOf(error: unknown, article: string, lng: string | null): ArticleFailure {
-  if (!(error instanceof YakugoError)) throw error;
-  return {
-    article,
-    lng,
-    file: error.file ?? article,
-    line: error.place?.line ?? 1,
-    column: error.place?.column ?? 1,
-    message: error.reason,
-    key: error.cause instanceof EditionError ? error.cause.key : null,
-  };
+  return articleFailure(error, article, lng, error instanceof YakugoError && error.cause instanceof EditionError ? error.cause.key : null);
 }
 
 /**

@@ -3,6 +3,7 @@ import { projectCache } from '../cache/store.js';
 import { loadProject, type Project } from '../config/load.js';
 import type { SourceArticle } from '../markdown/types.js';
 import { assertDistinctArticles, displayPath, listArticles, loadArticle } from '../project/articles.js';
+import { type ArticleFailure, articleFailure } from '../project/failure.js';
 import { withProjectLock } from '../project/lock.js';
 import { YakugoError } from '../util/errors.js';
 import { decodeTextFile, hashFile, readBytesIfExists } from '../util/fs.js';
@@ -43,6 +44,11 @@ export interface ExtractResult {
   written: string[];
   /** Catalogs somebody saved while extract ran; extract merged again from what they saved. */
   changedMeanwhile: string[];
+  /**
+   * Articles extract could not read (the source, its front matter, or one of its catalogs or sidecars):
+   * none of their files was written; every other article was extracted.
+   */
+  failures: ArticleFailure[];
 }
 
 /** How many times extract reads and merges again when a catalog is saved while it runs, before giving up. */
@@ -64,18 +70,31 @@ export function extract(options: ExtractOptions = {}): ExtractResult {
 
 function extractLocked(project: Project, options: ExtractOptions): ExtractResult {
   const files = options.files ?? listArticles(project);
+  // A file outside the source folder, or two files with one id, make the whole run meaningless: checked first.
   assertDistinctArticles(project, files);
-  const articles = files.map((file) => loadArticle(project, file));
+  const loadFailures: ArticleFailure[] = [];
+  const loaded: SourceArticle[] = [];
+  for (const file of files) {
+    try {
+      loaded.push(loadArticle(project, file));
+    } catch (error) {
+      loadFailures.push(articleFailure(error, displayPath(project, file), null));
+    }
+  }
   const written: string[] = [];
   const changedMeanwhile: string[] = [];
   for (let attempt = 1; ; attempt++) {
-    const plan = planExtract(project, articles, options.prune);
+    const plan = planExtract(project, loaded, options.prune);
     const result = commitChecked(project, plan.writes, written, options.onWrite);
     for (const file of result.written) {
       const shown = displayPath(project, file);
       if (!written.includes(shown)) written.push(shown);
     }
-    if (result.conflict === undefined) return { project, articles, languages: plan.languages, written, changedMeanwhile };
+    if (result.conflict === undefined) {
+      const failed = new Set(plan.failures.map((failure) => failure.article));
+      const articles = loaded.filter((article) => !failed.has(article.path));
+      return { project, articles, languages: plan.languages, written, changedMeanwhile, failures: [...loadFailures, ...plan.failures] };
+    }
     const shown = displayPath(project, result.conflict);
     changedMeanwhile.push(shown);
     if (attempt === MAX_ATTEMPTS) throw new YakugoError(inputMessage('keepsChanging', { attempts: MAX_ATTEMPTS }), { file: shown });
@@ -106,9 +125,14 @@ function commitChecked(project: Project, writes: PlannedWrite[], before: readonl
 /** Which files go first: see `extract`. */
 const WRITE_ORDER = { sidecar: 0, target: 1, source: 2 } as const;
 
-function planExtract(project: Project, articles: SourceArticle[], prune: boolean | undefined): { writes: PlannedWrite[]; languages: ExtractLanguageReport[] } {
+function planExtract(
+  project: Project,
+  articles: SourceArticle[],
+  prune: boolean | undefined,
+): { writes: PlannedWrite[]; languages: ExtractLanguageReport[]; failures: ArticleFailure[] } {
   const writes: Array<PlannedWrite & { rank: number }> = [];
   const languages: ExtractLanguageReport[] = [];
+  const failures: ArticleFailure[] = [];
   const cache = projectCache(project.root);
   for (const article of articles) {
     // An article whose source and catalogs hash the same as when extract last found nothing to change
@@ -119,13 +143,21 @@ function planExtract(project: Project, articles: SourceArticle[], prune: boolean
       languages.push(...settled);
       continue;
     }
-    const planned = planArticle(project, article, prune);
+    let planned: ReturnType<typeof planArticle>;
+    try {
+      planned = planArticle(project, article, prune);
+    } catch (error) {
+      // A catalog or sidecar that is not valid: this article's files are all left as they are, to be
+      // fixed by hand, and the others are extracted.
+      failures.push(articleFailure(error, article.path, null));
+      continue;
+    }
     writes.push(...planned.writes);
     languages.push(...planned.languages);
     if (planned.writes.every((write) => write.expected?.equals(Buffer.from(write.contents, 'utf8')))) cache.set('extract-settled', key, planned.languages);
   }
   // Array.prototype.sort is stable: within a rank, files keep article and language order.
-  return { writes: writes.sort((a, b) => a.rank - b.rank), languages };
+  return { writes: writes.sort((a, b) => a.rank - b.rank), languages, failures };
 }
 
 /** Everything extract reads for one article, as bytes, with the options and settings that shape its result. */

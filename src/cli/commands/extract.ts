@@ -4,6 +4,7 @@ import { extract } from '../../catalog/extract.js';
 import { displayPath } from '../../project/articles.js';
 import { cliContext } from '../context.js';
 import { refuseEmptyProject, withAllowEmpty } from '../empty.js';
+import { EXIT_INPUT } from '../../util/errors.js';
 import { defineMessages } from '../../util/i18n.js';
 
 const t = defineMessages('extract', {
@@ -19,6 +20,8 @@ const t = defineMessages('extract', {
     summary: '{{articles}} article(s), {{segments}} segment(s); {{written}} file(s) updated',
     noArticles: 'no articles (*.md, *.mdx) under {{dir}}',
     changedMeanwhile: '{{file}} was saved while extract ran; merged again from the saved file (nothing overwritten)',
+    failure: '{{where}}: {{message}}',
+    failed: '{{count}} article(s) not extracted, their files left as they are: {{articles}}',
   },
   ja: {
     description: '原文カタログを作り直し、各言語のカタログに新しいキーを加える(訳文は消さない)',
@@ -32,6 +35,8 @@ const t = defineMessages('extract', {
     summary: '記事 {{articles}} 件、セグメント {{segments}} 件。更新したファイル {{written}} 件',
     noArticles: '{{dir}} に記事(*.md、*.mdx)がありません',
     changedMeanwhile: 'extract の実行中に {{file}} が保存されました。保存された内容からマージし直しました(上書きはしていません)',
+    failure: '{{where}}: {{message}}',
+    failed: '{{count}} 件の記事はカタログを作れませんでした(ファイルはそのままです): {{articles}}',
   },
 });
 
@@ -64,8 +69,15 @@ export function register(program: Command): void {
         }
         for (const key of report.pruned) context.stderr.write(`${t('pruned', { ...report, key })}\n`);
       }
-      if (result.articles.length === 0) context.stderr.write(`${t('noArticles', { dir: displayPath(context.project, context.project.dirs.source) })}\n`);
+      for (const failure of result.failures) context.stderr.write(`${context.colors.red(t('failure', { ...failure }))}\n`);
+      if (result.articles.length === 0 && result.failures.length === 0) context.stderr.write(`${t('noArticles', { dir: displayPath(context.project, context.project.dirs.source) })}\n`);
       const segments = result.articles.reduce((sum, article) => sum + article.segments.length, 0);
       context.stdout.write(`${t('summary', { articles: result.articles.length, segments, written: result.written.length })}\n`);
+      const failedArticles = [...new Set(result.failures.map((failure) => failure.article))];
+      if (failedArticles.length > 0) {
+        context.stderr.write(`${context.colors.red(t('failed', { count: failedArticles.length, articles: failedArticles.join(', ') }))}\n`);
+        // What could not be read is an input error, as when extract reads one article alone.
+        process.exitCode = EXIT_INPUT;
+      }
     });
 }
