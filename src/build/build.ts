@@ -5,13 +5,13 @@ import { type CatalogState, isUnreviewed, readState, statePath } from '../catalo
 import { projectCache } from '../cache/store.js';
 import { loadProject, type Project } from '../config/load.js';
 import type { SourceArticle } from '../markdown/types.js';
-import { assertDistinctArticles, displayPath, listArticles, loadArticle } from '../project/articles.js';
+import { assertDistinctArticles, displayPath, listArticles } from '../project/articles.js';
 import { YakugoError } from '../util/errors.js';
 import { writeAll } from '../util/write-all.js';
 import { readBytesIfExists } from '../util/fs.js';
 import { editionInputsHash, forgetOthers, isCurrent, manifestKey, readManifest, record, writeManifest } from './manifest.js';
 import { EditionError, renderEdition } from './edition.js';
-import { type ArticleFailure, articleFailure } from '../project/failure.js';
+import { type ArticleFailure, articleFailure, loadEachArticle } from '../project/failure.js';
 import { checkMarkdownLimits } from '../markdown/limits.js';
 import { createResolver, type Resources } from './resolve.js';
 import { inputMessage } from '../util/input-messages.js';
@@ -97,15 +97,7 @@ export function build(options: BuildOptions = {}): BuildResult {
   // A file outside the source folder, or two files with one id, make the whole run meaningless: checked first.
   assertDistinctArticles(project, files);
   const chosen = options.shard ? selectShard(files, options.shard, (file) => displayPath(project, file), fileSize) : files;
-  const failures: ArticleFailure[] = [];
-  const articles: SourceArticle[] = [];
-  for (const file of chosen) {
-    try {
-      articles.push(loadArticle(project, file));
-    } catch (error) {
-      failures.push(failureOf(error, displayPath(project, file), null));
-    }
-  }
+  const { articles, failures } = loadEachArticle(project, chosen);
   const { resources, badCatalogs } = loadResources(project, articles, failures);
   const resolver = createResolver(config, resources);
   const isDraft = draftLookup(project);

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { projectCache } from '../cache/store.js';
 import { loadProject, type Project } from '../config/load.js';
 import type { SourceArticle } from '../markdown/types.js';
-import { assertDistinctArticles, displayPath, listArticles, loadArticle } from '../project/articles.js';
-import { type ArticleFailure, articleFailure } from '../project/failure.js';
+import { assertDistinctArticles, displayPath, listArticles } from '../project/articles.js';
+import { type ArticleFailure, articleFailure, loadEachArticle } from '../project/failure.js';
 import { withProjectLock } from '../project/lock.js';
 import { YakugoError } from '../util/errors.js';
 import { decodeTextFile, hashFile, readBytesIfExists } from '../util/fs.js';
@@ -72,15 +72,7 @@ function extractLocked(project: Project, options: ExtractOptions): ExtractResult
   const files = options.files ?? listArticles(project);
   // A file outside the source folder, or two files with one id, make the whole run meaningless: checked first.
   assertDistinctArticles(project, files);
-  const loadFailures: ArticleFailure[] = [];
-  const loaded: SourceArticle[] = [];
-  for (const file of files) {
-    try {
-      loaded.push(loadArticle(project, file));
-    } catch (error) {
-      loadFailures.push(articleFailure(error, displayPath(project, file), null));
-    }
-  }
+  const { articles: loaded, failures: loadFailures } = loadEachArticle(project, files);
   const written: string[] = [];
   const changedMeanwhile: string[] = [];
   for (let attempt = 1; ; attempt++) {

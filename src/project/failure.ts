@@ -1,4 +1,7 @@
+import type { Project } from '../config/load.js';
+import type { SourceArticle } from '../markdown/types.js';
 import { YakugoError } from '../util/errors.js';
+import { displayPath, loadArticle } from './articles.js';
 
 /**
  * An article, or one edition of it, that a command could not process: unreadable source or front matter, a
@@ -38,4 +41,18 @@ export function articleFailure(error: unknown, article: string, lng: string | nu
     where: error.place ? `${error.file ?? article}:${error.place.line}:${error.place.column}` : (error.file ?? article),
     key,
   };
+}
+
+/** Reads each of `files`: an article that cannot be read is a failure, and the others are still read. */
+export function loadEachArticle(project: Project, files: readonly string[]): { articles: SourceArticle[]; failures: ArticleFailure[] } {
+  const articles: SourceArticle[] = [];
+  const failures: ArticleFailure[] = [];
+  for (const file of files) {
+    try {
+      articles.push(loadArticle(project, file));
+    } catch (error) {
+      failures.push(articleFailure(error, displayPath(project, file), null));
+    }
+  }
+  return { articles, failures };
 }
