@@ -7,9 +7,8 @@ import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import kuromoji from 'kuromoji';
 import { describe, expect, it } from 'vitest';
-import { loadDictionaryBuffers, loadTokenizer } from '../src/glossary/tokenizer.js';
+import { loadDictionaryBuffers, loadTokenizer, toTokens } from '../src/glossary/tokenizer.js';
 import { buildLatticesLinearly, type KuromojiViterbiBuilder } from '../src/glossary/lattice.js';
-import { rememberFeatures } from '../src/glossary/tokenizer.js';
 import { commonPrefixSearch, type DoubleArrayTrie, type PrefixRecord } from '../src/glossary/trie-search.js';
 import { readTextFile } from '../src/util/fs.js';
 import { repositoryRoot } from './helpers/project.js';
@@ -59,6 +58,11 @@ describe('kuromoji dictionary in shared memory', () => {
   // marks, ASCII and full-width Latin, digits, punctuation, and characters outside the BMP (surrogate pairs).
   const characters = [...'日本語の形態素解析を行う東京都大学生物学者ひらがなカタカナー、。・「」（）人工知能推論学習abcXYZ 019ＡＢＣ１２!?-_/😀𠮷'];
   const mixedText = fc.array(fc.constantFrom(...characters), { maxLength: 60 }).map((chars) => chars.join(''));
+  // Runs of one character class (katakana, Latin, digits) make kuromoji group unknown words, and characters
+  // outside the BMP exercise its code-point positions.
+  const groupingText = fc
+    .array(fc.constantFrom(...characters, 'アイウエオ', 'ヴァヴィ', 'yakugo', '2026', '𠮷𠮷', '😀😀😀'), { maxLength: 30 })
+    .map((parts) => parts.join(''));
 
   it('looks words up in the trie exactly as kuromoji\'s own search does, for any text', async () => {
     const usual = await kuromojiAsUsual();
@@ -97,21 +101,55 @@ describe('kuromoji dictionary in shared memory', () => {
     );
   });
 
-  it("builds kuromoji's own lattice, with every quirk, and gives kuromoji's own tokens for any text", async () => {
+  it("builds kuromoji's own lattice, with every quirk, so kuromoji gives its own tokens for any text", async () => {
     const [usual, faster] = await Promise.all([kuromojiAsUsual(), kuromojiAsUsual()]);
-    const parts = faster as unknown as { viterbi_builder: KuromojiViterbiBuilder; token_info_dictionary: Parameters<typeof rememberFeatures>[0] };
-    buildLatticesLinearly(parts.viterbi_builder);
-    rememberFeatures(parts.token_info_dictionary);
-    // Runs of one character class (katakana, Latin, digits) make kuromoji group unknown words, and
-    // characters outside the BMP exercise its code-point positions.
-    const grouping = fc.array(fc.constantFrom(...characters, 'アイウエオ', 'ヴァヴィ', 'yakugo', '2026', '𠮷𠮷', '😀😀😀'), { maxLength: 30 }).map((parts) => parts.join(''));
+    buildLatticesLinearly((faster as unknown as { viterbi_builder: KuromojiViterbiBuilder }).viterbi_builder);
     fc.assert(
-      fc.property(fc.oneof(mixedText, grouping), (text) => {
+      fc.property(fc.oneof(mixedText, groupingText), (text) => {
         expect(faster.tokenize(text)).toEqual(usual.tokenize(text));
       }),
       { numRuns: 1500 },
     );
     const article = readTextFile(join(repositoryRoot, 'source/deepseek-shock.md')).normalize('NFKC');
     expect(faster.tokenize(article)).toEqual(usual.tokenize(article));
+  });
+
+  it("reads each word of the best path as kuromoji's formatter does: every field, for any text", async () => {
+    const [ours, usual] = await Promise.all([loadTokenizer(), kuromojiAsUsual()]);
+    const asKuromojiGives = (text: string) =>
+      toTokens(
+        usual.tokenize(text).map((token) => ({
+          surface: token.surface_form,
+          basic: token.basic_form,
+          pos: token.pos,
+          pos1: token.pos_detail_1,
+          reading: token.reading,
+          known: token.word_type === 'KNOWN',
+        })),
+        text,
+        0,
+        [],
+      );
+    fc.assert(
+      fc.property(
+        fc.oneof(mixedText, groupingText).filter((text) => text.length <= 48),
+        (text) => {
+          expect(ours.tokenize(text)).toEqual(asKuromojiGives(text));
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    const lines = readTextFile(join(repositoryRoot, 'source/deepseek-shock.md'))
+      .split('\n')
+      .map((line) => line.normalize('NFKC'))
+      .filter((line) => line.length > 0 && line.length <= 48);
+    for (const line of lines) expect(ours.tokenize(line)).toEqual(asKuromojiGives(line));
+    // Readings and base forms come through: 推論 is read スイロン, 走っ has the base form 走る.
+    expect(ours.tokenize('推論で走った').map((token) => [token.surface, token.basic, token.reading])).toEqual([
+      ['推論', '推論', 'スイロン'],
+      ['で', 'で', 'デ'],
+      ['走っ', '走る', 'ハシッ'],
+      ['た', 'た', 'タ'],
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import { fileSystemError, showPathsRelativeTo } from '../util/fs-errors.js';
 import { commands } from './commands/index.js';
 import { localizeCommander } from './commander-i18n.js';
 import { linkHelpToDocs } from './docs.js';
+import { allocateYoung } from '../util/heap.js';
 import { defineMessages } from '../util/i18n.js';
 
 const t = defineMessages('main', {
@@ -70,6 +71,7 @@ function localizeHelp(command: Command): void {
 
 /** Runs the CLI and returns the exit code (0 ok, 1 problems found, 2 usage, config or input error). */
 export async function run(argv: string[]): Promise<number> {
+  allocateYoung();
   const program = createProgram();
   showPathsRelativeTo(undefined);
   try {

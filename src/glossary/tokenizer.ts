@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import type kuromoji from 'kuromoji';
+import { bestPathWords, type KuromojiParts, type PathWord } from './best-path.js';
 import { buildLatticesLinearly, type KuromojiViterbiBuilder } from './lattice.js';
 
 /** One kuromoji token with exact UTF-16 offsets into the text that was tokenized. */
@@ -102,6 +102,12 @@ export function useDictionaryBuffers(buffers: DictionaryBuffers): void {
   dictionary ??= Promise.resolve(buffers);
 }
 
+/** kuromoji's `Tokenizer`: built from the loaded dictionaries; cuts its input into sentences at 、 and 。. */
+interface KuromojiTokenizerClass {
+  new (dictionaries: unknown): object;
+  splitByPunctuation(text: string): string[];
+}
+
 /** The parts of kuromoji's loader used here (`kuromoji.builder` offers no way to hand over the arrays). */
 interface KuromojiDictionaryLoader {
   loadArrayBuffer(file: string, callback: (error: unknown, buffer?: ArrayBufferLike) => void): void;
@@ -119,7 +125,7 @@ export function loadTokenizer(): Promise<Tokenizer> {
   pending ??= (async () => {
     const buffers = await sharedDictionary();
     const DictionaryLoader = require('kuromoji/src/loader/DictionaryLoader.js') as new (path: string) => KuromojiDictionaryLoader;
-    const KuromojiTokenizer = require('kuromoji/src/Tokenizer.js') as new (dictionaries: unknown) => kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
+    const KuromojiTokenizer = require('kuromoji/src/Tokenizer.js') as KuromojiTokenizerClass;
     const loader = new DictionaryLoader(dictionaryFolder());
     // kuromoji asks for each file by path and wraps what it gets in typed-array views, without copying.
     loader.loadArrayBuffer = (file, callback) => {
@@ -130,43 +136,14 @@ export function loadTokenizer(): Promise<Tokenizer> {
     const dictionaries = await new Promise<unknown>((resolvePromise, reject) => {
       loader.load((error, loaded) => (error ? reject(error) : resolvePromise(loaded)));
     });
-    const tokenizer = new KuromojiTokenizer(dictionaries);
-    // The same tokens, faster: see lattice.ts and rememberFeatures.
-    const parts = tokenizer as unknown as { viterbi_builder: KuromojiViterbiBuilder; token_info_dictionary: FeatureTable };
-    buildLatticesLinearly(parts.viterbi_builder);
-    rememberFeatures(parts.token_info_dictionary);
-    return { tokenize: (text: string) => tokenizeInPieces(tokenizer, text) };
+    const tokenizer = new KuromojiTokenizer(dictionaries) as unknown as KuromojiParts & { viterbi_builder: KuromojiViterbiBuilder };
+    // kuromoji's own tokens, faster: see lattice.ts and best-path.ts.
+    buildLatticesLinearly(tokenizer.viterbi_builder);
+    const words = bestPathWords(tokenizer);
+    const sentenceWords = (text: string) => KuromojiTokenizer.splitByPunctuation(text).flatMap(words);
+    return { tokenize: (text: string) => tokenizeInPieces(sentenceWords, text) };
   })();
   return pending;
-}
-
-/** The part of kuromoji's `TokenInfoDictionary` the memo below replaces. */
-interface FeatureTable {
-  getFeatures(tokenInfoId: string): string;
-}
-
-/** How many words' features the memo keeps: the words of a large project, a few MB. */
-const FEATURES_KEPT = 65_536;
-
-/**
- * kuromoji decodes a word's features (part of speech, base form, reading: `名詞,一般,*,*,*,*,東京,…`) from
- * UTF-8 bytes, one byte at a time, every time the word is in a best path: about a sixth of all tokenizing
- * time. A text uses the same few thousand words over and over, so each word's features are decoded once per
- * thread and kept (the dictionary never changes while a process runs); past `FEATURES_KEPT` words the memo
- * starts again, so memory stays bounded.
- */
-export function rememberFeatures(table: FeatureTable): void {
-  const decode = table.getFeatures.bind(table);
-  let known = new Map<string, string>();
-  table.getFeatures = (tokenInfoId) => {
-    let features = known.get(tokenInfoId);
-    if (features === undefined) {
-      features = decode(tokenInfoId);
-      if (known.size >= FEATURES_KEPT) known = new Map();
-      known.set(tokenInfoId, features);
-    }
-    return features;
-  };
 }
 
 /**
@@ -181,8 +158,8 @@ const PIECE_END = /[。、．！？!?\n]/;
 const SOFT_LIMIT = 48;
 const HARD_LIMIT = 256;
 
-function tokenizeInPieces(tokenizer: kuromoji.Tokenizer<kuromoji.IpadicFeatures>, text: string): Token[] {
-  if (text.length <= SOFT_LIMIT) return toTokens(tokenizer.tokenize(tokenizable(text)), text, 0, []);
+function tokenizeInPieces(sentenceWords: (text: string) => PathWord[], text: string): Token[] {
+  if (text.length <= SOFT_LIMIT) return toTokens(sentenceWords(tokenizable(text)), text, 0, []);
   const tokens: Token[] = [];
   let start = 0;
   while (start < text.length) {
@@ -197,7 +174,7 @@ function tokenizeInPieces(tokenizer: kuromoji.Tokenizer<kuromoji.IpadicFeatures>
       }
     }
     const piece = text.slice(start, end);
-    toTokens(tokenizer.tokenize(tokenizable(piece)), piece, start, tokens);
+    toTokens(sentenceWords(tokenizable(piece)), piece, start, tokens);
     start = end;
   }
   return tokens;
@@ -216,18 +193,17 @@ function tokenizable(text: string): string {
  * `word_position` counts code points, not UTF-16 units, so offsets are computed by adding up surface
  * lengths instead.
  */
-function toTokens(features: kuromoji.IpadicFeatures[], text: string, base: number, tokens: Token[]): Token[] {
+export function toTokens(words: readonly PathWord[], text: string, base: number, tokens: Token[]): Token[] {
   let offset = 0;
-  for (const feature of features) {
-    const surface = text.slice(offset, offset + feature.surface_form.length);
-    const known = feature.word_type === 'KNOWN';
+  for (const word of words) {
+    const surface = text.slice(offset, offset + word.surface.length);
     tokens.push({
       surface,
-      basic: feature.basic_form === '*' || !feature.basic_form ? surface : feature.basic_form,
-      pos: feature.pos,
-      pos1: feature.pos_detail_1,
-      reading: feature.reading && feature.reading !== '*' ? feature.reading : undefined,
-      known,
+      basic: word.basic === '*' || !word.basic ? surface : word.basic,
+      pos: word.pos ?? '',
+      pos1: word.pos1 ?? '',
+      reading: word.reading && word.reading !== '*' ? word.reading : undefined,
+      known: word.known,
       start: base + offset,
       end: base + offset + surface.length,
     });
