@@ -3,7 +3,9 @@ import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createProgram } from '../src/cli/main.js';
-import { messageTables } from '../src/util/i18n.js';
+import fc from 'fast-check';
+import i18next from 'i18next';
+import { fillPlaceholders, messageTables } from '../src/util/i18n.js';
 import { runCli } from './helpers/cli.js';
 import { makeProject, repositoryRoot } from './helpers/project.js';
 
@@ -91,6 +93,41 @@ describe('UI languages', () => {
   const program = createProgram();
   const paths = commandPaths(program);
   addCommandNames(program);
+
+  it('every message is filled exactly as i18next fills it, for any values', () => {
+    const options = { keySeparator: false as const, nsSeparator: ':', interpolation: { escapeValue: false }, initAsync: false };
+    const instances = (['en', 'ja'] as const).map((lng) => {
+      const resources: Record<string, Record<string, Record<string, string>>> = { [lng]: {} };
+      for (const [namespace, table] of messageTables()) resources[lng]![namespace] = table[lng];
+      const instance = i18next.createInstance();
+      void instance.init({ ...options, lng, resources, ns: [...messageTables().keys()] });
+      return [lng, instance] as const;
+    });
+    // Values as messages get them: names, paths, numbers, and text that itself looks like a placeholder,
+    // a nesting call or a format.
+    const value = fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: true }), fc.constantFrom('{{key}}', '$t(check:x)', '{{count, number}}', 'a}}b{{', '—', '推論'));
+    let filled = 0;
+    for (const [lng, instance] of instances) {
+      for (const [namespace, table] of messageTables()) {
+        for (const [key, template] of Object.entries(table[lng])) {
+          const names = [...template.matchAll(/\{\{([^}]*)\}\}/g)].map((match) => match[1]!.trim());
+          fc.assert(
+            fc.property(fc.array(value, { minLength: names.length, maxLength: names.length }), (drawn) => {
+              const values = Object.fromEntries(names.map((name, index) => [name, drawn[index]]));
+              const quick = fillPlaceholders(template, values);
+              if (quick !== undefined) {
+                filled++;
+                expect(quick).toBe(instance.t(`${namespace}:${key}`, { replace: values }));
+              }
+            }),
+            { numRuns: 5 },
+          );
+        }
+      }
+    }
+    // The quick path is the usual one, not an exception.
+    expect(filled).toBeGreaterThan(1000);
+  });
 
   it('walks every command', () => {
     expect(paths.map((path) => path.join(' '))).toEqual(expect.arrayContaining(['', 'extract', 'check', 'glossary', 'glossary lint', 'glossary import']));

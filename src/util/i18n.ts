@@ -16,7 +16,39 @@ export function defineMessages(namespace: string, table: MessageTable): (key: st
   tables.set(namespace, table);
   instance = undefined;
   // Values go under `replace`: a value named `lng` or `ns` must never be taken as an i18next option.
-  return (key, values) => messages()(`${namespace}:${key}`, { replace: values ?? {} });
+  return (key, values = {}) => {
+    const t = messages();
+    // Most messages only fill {{name}} placeholders: that is done here, as i18next does it, without i18next's
+    // key resolution for every message (it was 5% of a check that reports 17,000 problems).
+    const template = instance?.getResource(instance.language, namespace, key);
+    const quick = typeof template === 'string' ? fillPlaceholders(template, values) : undefined;
+    return quick ?? t(`${namespace}:${key}`, { replace: values });
+  };
+}
+
+const PLACEHOLDER = /\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}/g;
+
+/**
+ * `template` with each `{{name}}` replaced by the string or number in `values`, exactly as i18next would
+ * (escaping off, variables never interpolated again); undefined when anything else could happen: nesting
+ * (`$t(`), formats, unescape prefixes, spaces or dots in a placeholder, a value missing or of another type.
+ * Then i18next itself formats the message.
+ */
+export function fillPlaceholders(template: string, values: Readonly<Record<string, unknown>>): string | undefined {
+  if (template.includes('$t(')) return undefined;
+  let filled = '';
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    const value = values[match[1]!];
+    if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+    const literal = template.slice(last, match.index);
+    if (literal.includes('{{') || literal.includes('}}')) return undefined;
+    filled += literal + String(value);
+    last = match.index + match[0].length;
+  }
+  const rest = template.slice(last);
+  if (rest.includes('{{') || rest.includes('}}')) return undefined;
+  return filled + rest;
 }
 
 let instance: i18n | undefined;
