@@ -9,10 +9,11 @@ import { toolFingerprint } from '../util/fingerprint.js';
 
 /**
  * `out/.yakugo-build.json`: for every edition build wrote, a hash of what it was rendered from (the code,
- * the configuration, the article and its catalogs, see `editionInputsHash`) and a hash of the bytes written. An edition whose inputs and file both still hash the same needs no rendering:
- * `build` leaves it as it is and `check` (edition/outdated) knows it is current without rendering it. Only
- * hashes, sorted, so the file is the same on every machine; commit it with out/ so a fresh clone's CI
- * starts warm. A missing, foreign or damaged manifest only means every edition is rendered again.
+ * the configuration, the article and its catalogs, see `editionInputsHash`) and a hash of the bytes
+ * written. An edition whose inputs and file both still hash the same needs no rendering: `build` leaves it
+ * as it is and `check` (edition/outdated) knows it is current without rendering it. Only hashes, sorted,
+ * so the file is the same on every machine; commit it with out/ so a fresh clone's CI starts warm. A
+ * missing, foreign or damaged manifest only means every edition is rendered again.
  */
 export const MANIFEST_FILE = '.yakugo-build.json';
 

@@ -5,6 +5,7 @@
  */
 import type { Project } from '../config/load.js';
 import type { Glossary } from '../glossary/types.js';
+import { YakugoError } from '../util/errors.js';
 import { prepareFiles, runRules } from './run.js';
 import type { EditionFailure, Problem, Rule } from './types.js';
 
@@ -26,4 +27,26 @@ export async function checkFiles(project: Project, files: readonly string[], run
     outcomes.push(prepared.failures.length > 0 ? { file, failures: prepared.failures } : { file, problems: runRules(prepared) });
   }
   return outcomes;
+}
+
+/** A YakugoError as plain data: classes do not cross a thread boundary. */
+export interface CheckTaskError {
+  reason: string;
+  file: string | undefined;
+  place: { line: number; column: number } | undefined;
+  exitCode: number;
+}
+
+/** The outcome of a batch of articles, as it crosses from a worker thread: its outcomes, or its input error. */
+export type CheckTaskResult = { outcomes: ArticleOutcome[] } | { error: CheckTaskError };
+
+/** An input error of a batch as plain data; anything else is a bug and is rethrown. */
+export function taskError(error: unknown): { error: CheckTaskError } {
+  if (!(error instanceof YakugoError)) throw error;
+  return { error: { reason: error.reason, file: error.file, place: error.place, exitCode: error.exitCode } };
+}
+
+/** The YakugoError a batch's plain-data error stands for. */
+export function fromTaskError(failed: CheckTaskError): YakugoError {
+  return new YakugoError(failed.reason, { file: failed.file, place: failed.place, exitCode: failed.exitCode });
 }

@@ -13,8 +13,8 @@ import type { Project } from '../config/load.js';
 import { sharedDictionary } from '../glossary/tokenizer.js';
 import { YakugoError } from '../util/errors.js';
 import { defineMessages } from '../util/i18n.js';
-import { type ArticleOutcome, type CheckRun, checkFiles } from './articles.js';
-import type { CheckTask, CheckTaskResult, CheckWorkerData } from './worker.js';
+import { type ArticleOutcome, type CheckRun, type CheckTaskResult, checkFiles, fromTaskError, taskError } from './articles.js';
+import type { CheckTask, CheckWorkerData } from './worker.js';
 
 const t = defineMessages('check-parallel', {
   en: { badJobs: '--jobs expects a whole number of at least 1, got "{{value}}"' },
@@ -131,10 +131,7 @@ export async function checkArticles(
     const outcomes: ArticleOutcome[] = [];
     for (const result of results) {
       // The first input error in article order, as one thread would have met it first.
-      if ('error' in result) {
-        const failed = result.error;
-        throw new YakugoError(failed.reason, { file: failed.file, place: failed.place, exitCode: failed.exitCode });
-      }
+      if ('error' in result) throw fromTaskError(result.error);
       outcomes.push(...result.outcomes);
     }
     return { outcomes, workers: pool ? threads : 1 };
@@ -156,8 +153,7 @@ async function checkYielding(project: Project, files: readonly string[], run: Ch
       await new Promise((resolve) => setImmediate(resolve));
     }
   } catch (error) {
-    if (!(error instanceof YakugoError)) throw error;
-    return { error: { reason: error.reason, file: error.file, place: error.place, exitCode: error.exitCode } };
+    return taskError(error);
   }
   return { outcomes };
 }

@@ -9,8 +9,7 @@ import { configureCache } from '../cache/store.js';
 import { type Project, loadProject } from '../config/load.js';
 import type { Glossary } from '../glossary/types.js';
 import { type DictionaryBuffers, useDictionaryBuffers } from '../glossary/tokenizer.js';
-import { YakugoError } from '../util/errors.js';
-import { type ArticleOutcome, type CheckRun, checkFiles } from './articles.js';
+import { type CheckRun, type CheckTaskResult, checkFiles, taskError } from './articles.js';
 import { selectLanguages, selectRules } from './run.js';
 
 /** What every task of one run shares, handed over when the thread starts. */
@@ -31,16 +30,6 @@ export interface CheckTask {
   dictionary: DictionaryBuffers;
 }
 
-/** A YakugoError as plain data: classes do not cross a thread boundary. */
-export interface CheckTaskError {
-  reason: string;
-  file: string | undefined;
-  place: { line: number; column: number } | undefined;
-  exitCode: number;
-}
-
-export type CheckTaskResult = { outcomes: ArticleOutcome[] } | { error: CheckTaskError };
-
 let setup: { project: Project; run: CheckRun } | undefined;
 
 function prepare(data: CheckWorkerData): { project: Project; run: CheckRun } {
@@ -56,7 +45,6 @@ export default async function checkTask(task: CheckTask): Promise<CheckTaskResul
     setup ??= prepare(workerData as CheckWorkerData);
     return { outcomes: await checkFiles(setup.project, task.files, setup.run) };
   } catch (error) {
-    if (!(error instanceof YakugoError)) throw error;
-    return { error: { reason: error.reason, file: error.file, place: error.place, exitCode: error.exitCode } };
+    return taskError(error);
   }
 }

@@ -25,7 +25,6 @@ export interface Token {
 
 export type Tokenizer = { tokenize(text: string): Token[] };
 
-
 /** kuromoji's dictionary files, decompressed: file name → bytes, in memory that worker threads can share. */
 export type DictionaryBuffers = Readonly<Record<string, SharedArrayBuffer>>;
 

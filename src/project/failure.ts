@@ -1,6 +1,6 @@
 import type { Project } from '../config/load.js';
 import type { SourceArticle } from '../markdown/types.js';
-import { YakugoError } from '../util/errors.js';
+import { placeText, YakugoError } from '../util/errors.js';
 import { displayPath, loadArticle } from './articles.js';
 
 /**
@@ -38,7 +38,7 @@ export function articleFailure(error: unknown, article: string, lng: string | nu
     line: error.place?.line ?? 1,
     column: error.place?.column ?? 1,
     message: error.reason,
-    where: error.place ? `${error.file ?? article}:${error.place.line}:${error.place.column}` : (error.file ?? article),
+    where: placeText(error.file ?? article, error.place),
     key,
   };
 }

@@ -22,7 +22,7 @@ export class YakugoError extends Error {
   readonly exitCode: number;
 
   constructor(message: string, options: { file?: string; place?: Place; exitCode?: number; cause?: unknown } = {}) {
-    const where = [options.file, options.place?.line, options.place?.column].filter((part) => part !== undefined).join(':');
+    const where = placeText(options.file, options.place);
     super(where ? `${where}: ${message}` : message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'YakugoError';
     this.reason = message;
@@ -35,6 +35,14 @@ export class YakugoError extends Error {
   override toString(): string {
     return this.message;
   }
+}
+
+/**
+ * A place as messages show it: `file:line:column`, `file` for what concerns the whole file, and without the
+ * file when there is none (an error in an argument, say).
+ */
+export function placeText(file: string | undefined, place: Place | undefined): string {
+  return [file, place?.line, place?.column].filter((part) => part !== undefined).join(':');
 }
 
 /** 1-based line and column of a UTF-16 offset in `text`. */

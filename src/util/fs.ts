@@ -42,15 +42,6 @@ function temporaryPathFor(file: string): string {
 }
 
 /** The bytes of a file, or null when it does not exist: a snapshot to compare with before overwriting. */
-/**
- * Adds a file to a content hash: a name for it (its path, or a name that is the same on every machine for
- * hashes that are committed), then its bytes, or that it is missing, so a missing file and an empty one differ.
- */
-export function hashFile(hash: Hash, file: string, name = file): void {
-  const bytes = readBytesIfExists(file);
-  hash.update('\0').update(name).update(bytes === null ? '\0missing' : '\0present').update(bytes ?? '');
-}
-
 export function readBytesIfExists(file: string): Buffer | null {
   try {
     return readFileSync(file);
@@ -58,6 +49,15 @@ export function readBytesIfExists(file: string): Buffer | null {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+}
+
+/**
+ * Adds a file to a content hash: a name for it (its path, or a name that is the same on every machine for
+ * hashes that are committed), then its bytes, or that it is missing, so a missing file and an empty one differ.
+ */
+export function hashFile(hash: Hash, file: string, name = file): void {
+  const bytes = readBytesIfExists(file);
+  hash.update('\0').update(name).update(bytes === null ? '\0missing' : '\0present').update(bytes ?? '');
 }
 
 export function sameBytes(a: Buffer | null, b: Buffer | null): boolean {
