@@ -8,7 +8,8 @@
  * two threads is measured too: two floor processes at once, which share nothing but the machine.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCorpus, translateHalf } from './corpus.js';
 import { type Measurement, report } from './harness.js';
@@ -47,6 +48,20 @@ function childAsync(script: string, args: string[]): Promise<ChildResult> {
   });
 }
 
+/** A digest of every file under `out/` (path and bytes), to compare what two builds wrote. */
+function outDigest(root: string): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else hash.update(path).update('\0').update(readFileSync(path)).update('\0');
+    }
+  };
+  walk(join(root, 'out'));
+  return hash.digest('hex');
+}
+
 /** The faster of two results, with the higher peak RSS of both (memory is not noise). */
 function faster(a: ChildResult | undefined, b: ChildResult): ChildResult {
   if (!a) return b;
@@ -76,6 +91,10 @@ export default async function scaleBench(repositoryRoot: string): Promise<void> 
     let pairMs = Number.POSITIVE_INFINITY;
     let uncached: ChildResult | undefined;
     let uncachedTwo: ChildResult | undefined;
+    let shardPairMs = Number.POSITIVE_INFINITY;
+    const coldBuild: Array<ChildResult | undefined> = [undefined, undefined];
+    const coldExtract: Array<ChildResult | undefined> = [undefined, undefined];
+    let builtOut: string | undefined;
     for (let round = 0; round < rounds; round++) {
       floorRun = faster(floorRun, child('tokenize-child.js', [corpus.root]));
       ownTokenizer = faster(ownTokenizer, child('tokenize-child.js', [corpus.root, '--yakugo']));
@@ -83,6 +102,20 @@ export default async function scaleBench(repositoryRoot: string): Promise<void> 
       pairMs = Math.min(pairMs, Math.max(...pair.map(floorMs)));
       uncached = faster(uncached, cli('--no-cache', 'check', '--format', 'json', '--jobs', '1'));
       uncachedTwo = faster(uncachedTwo, cli('--no-cache', 'check', '--format', 'json', '--jobs', '2'));
+      // The same check as two processes that share nothing, each half the articles: this machine's ceiling
+      // for this very work, with no thread of yakugo's in it.
+      const shardPair = await Promise.all(
+        [1, 2].map((index) => childAsync('cli-child.js', ['--root', corpus.root, '--no-cache', 'check', '--format', 'json', '--jobs', '1', '--shard', `${index}/2`])),
+      );
+      shardPairMs = Math.min(shardPairMs, Math.max(...shardPair.map((run) => run.ms)));
+      for (const [index, jobs] of ['1', '2'].entries()) {
+        rmSync(join(corpus.root, 'out'), { recursive: true, force: true });
+        coldBuild[index] = faster(coldBuild[index], cli('--no-cache', 'build', '--jobs', jobs));
+        const out = outDigest(corpus.root);
+        if (builtOut !== undefined && out !== builtOut) throw new Error(`build --jobs ${jobs} wrote other editions than --jobs 1`);
+        builtOut = out;
+        coldExtract[index] = faster(coldExtract[index], cli('--no-cache', 'extract', '--jobs', jobs));
+      }
     }
     const floor: Measurement = { name: `plain kuromoji: load + tokenize the prose of ${articles} articles (${(corpus.bytes / 1e6).toFixed(1)} MB)`, ms: floorMs(floorRun!) };
     const ceiling = (2 * floor.ms) / pairMs;
@@ -108,6 +141,23 @@ export default async function scaleBench(repositoryRoot: string): Promise<void> 
         name: 'check --no-cache --jobs 2',
         ms: uncachedTwo!.ms,
         note: `peak RSS ${uncachedTwo!.rssMiB.toFixed(0)} MiB; ${(uncached!.ms / uncachedTwo!.ms).toFixed(2)}× faster than --jobs 1; this machine's ceiling: ${ceiling.toFixed(2)}×`,
+      },
+      {
+        name: 'two check --no-cache --jobs 1 --shard i/2 processes at once',
+        ms: shardPairMs,
+        note: `the machine's ceiling for check itself: ${(uncached!.ms / shardPairMs).toFixed(2)}× faster than --jobs 1; --jobs 2 reaches ${((100 * shardPairMs) / uncachedTwo!.ms).toFixed(0)}% of it`,
+      },
+      { name: 'build --no-cache --jobs 1, no out/', ms: coldBuild[0]!.ms, note: `peak RSS ${coldBuild[0]!.rssMiB.toFixed(0)} MiB` },
+      {
+        name: 'build --no-cache --jobs 2, no out/',
+        ms: coldBuild[1]!.ms,
+        note: `peak RSS ${coldBuild[1]!.rssMiB.toFixed(0)} MiB; ${(coldBuild[0]!.ms / coldBuild[1]!.ms).toFixed(2)}× faster; the same editions`,
+      },
+      { name: 'extract --no-cache --jobs 1 (every article parsed)', ms: coldExtract[0]!.ms, note: `peak RSS ${coldExtract[0]!.rssMiB.toFixed(0)} MiB` },
+      {
+        name: 'extract --no-cache --jobs 2',
+        ms: coldExtract[1]!.ms,
+        note: `peak RSS ${coldExtract[1]!.rssMiB.toFixed(0)} MiB; ${(coldExtract[0]!.ms / coldExtract[1]!.ms).toFixed(2)}× faster`,
       },
       { name: 'build, nothing changed', ms: warmBuild.ms, note: `peak RSS ${warmBuild.rssMiB.toFixed(0)} MiB` },
       { name: 'extract, nothing changed', ms: warmExtract.ms, note: `peak RSS ${warmExtract.rssMiB.toFixed(0)} MiB` },

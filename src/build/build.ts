@@ -93,11 +93,7 @@ export interface BuildResult {
 export function build(options: BuildOptions = {}): BuildResult {
   const project = loadProject(options.root ?? '.', options.config);
   const { config } = project;
-  const files = options.files ?? listArticles(project);
-  // A file outside the source folder, or two files with one id, make the whole run meaningless: checked first.
-  assertDistinctArticles(project, files);
-  const chosen = options.shard ? selectShard(files, options.shard, (file) => displayPath(project, file), fileSize) : files;
-  const { articles, failures } = loadEachArticle(project, chosen);
+  const { articles, failures } = loadEachArticle(project, buildFiles(project, options));
   const { resources, badCatalogs } = loadResources(project, articles, failures);
   const resolver = createResolver(config, resources);
   const isDraft = draftLookup(project);
@@ -198,6 +194,14 @@ export function build(options: BuildOptions = {}): BuildResult {
   return { project, editions, languages: summarize(config.sourceLanguage, config.required, editions), missing, failures };
 }
 
+/** The article files a build reads: the ones named (default: every article), the shard's slice of them. */
+export function buildFiles(project: Project, options: Pick<BuildOptions, 'files' | 'shard'>): string[] {
+  const files = options.files ?? listArticles(project);
+  // A file outside the source folder, or two files with one id, make the whole run meaningless: checked first.
+  assertDistinctArticles(project, files);
+  return options.shard ? selectShard(files, options.shard, (file) => displayPath(project, file), fileSize) : files;
+}
+
 /** An input error of one article or edition as a failure; anything else is a bug and propagates. */
 function failureOf(error: unknown, article: string, lng: string | null): ArticleFailure {
   return articleFailure(error, article, lng, error instanceof YakugoError && error.cause instanceof EditionError ? error.cause.key : null);
@@ -271,7 +275,6 @@ function renderOrExplain(project: Project, article: SourceArticle, lng: string, 
   }
 }
 
-/**
 /**
  * Whether the text a key resolved to is an unreviewed draft in the catalog of `lng` (the language i18next
  * took it from, which may be a fallback). Sidecars are read once each, on first use.

@@ -68,11 +68,16 @@ export function extract(options: ExtractOptions = {}): ExtractResult {
   return withProjectLock(project, 'extract', () => extractLocked(project, options));
 }
 
-function extractLocked(project: Project, options: ExtractOptions): ExtractResult {
-  const files = options.files ?? listArticles(project);
+/** The article files extract reads: the ones named, or every article. */
+export function extractFiles(project: Project, files: string[] | undefined): string[] {
+  const chosen = files ?? listArticles(project);
   // A file outside the source folder, or two files with one id, make the whole run meaningless: checked first.
-  assertDistinctArticles(project, files);
-  const { articles: loaded, failures: loadFailures } = loadEachArticle(project, files);
+  assertDistinctArticles(project, chosen);
+  return chosen;
+}
+
+function extractLocked(project: Project, options: ExtractOptions): ExtractResult {
+  const { articles: loaded, failures: loadFailures } = loadEachArticle(project, extractFiles(project, options.files));
   const written: string[] = [];
   const changedMeanwhile: string[] = [];
   for (let attempt = 1; ; attempt++) {

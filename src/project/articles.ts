@@ -120,6 +120,13 @@ export function displayPath(project: Project, file: string): string {
 
 /** Reads and segments one article. */
 export function loadArticle(project: Project, file: string): SourceArticle {
+  const article = readArticle(project, file);
+  const { segments } = segmented(project, article.source, article.path, article.syntax);
+  return { ...article, segments };
+}
+
+/** Reads one article's file, refusing what `loadArticle` refuses, without parsing it. */
+function readArticle(project: Project, file: string): Omit<SourceArticle, 'segments'> {
   const path = displayPath(project, file);
   const id = articleId(project, file);
   // Named files too (`extract source/x.md`): a link anywhere along the path must stay inside the source folder.
@@ -131,9 +138,7 @@ export function loadArticle(project: Project, file: string): SourceArticle {
   // Read once: the text and whether it started with a byte order mark come from the same bytes.
   const contents = withPath(file, () => readFileSync(file));
   const source = decodeTextFile(contents, path);
-  const syntax = syntaxOf(file);
-  const { segments } = segmented(project, source, path, syntax);
-  return { id, file, path, source, bom: hasUtf8Bom(contents), syntax, extension: extname(file), segments };
+  return { id, file, path, source, bom: hasUtf8Bom(contents), syntax: syntaxOf(file), extension: extname(file) };
 }
 
 /** What the rules need from an article's tree besides its segments, kept with them in the cache. */
@@ -162,12 +167,64 @@ const parses = new Map<string, ArticleFacts>();
 // more would only hold every article's source text and runs until the process ends.
 const MAX_PARSES = 64;
 
-function segmented(project: Project, source: string, path: string, syntax: SourceArticle['syntax']): ArticleFacts {
+/**
+ * Facts parsed ahead by worker threads (`parseAhead`), each taken out when its article is read: so a
+ * command that reads its articles in one thread finds them parsed, however many there are.
+ */
+const parsedAhead = new Map<string, ArticleFacts>();
+
+/** Everything an article's facts are computed from: the same text under the same settings parses the same. */
+export function factsKey(project: Project, source: string, path: string, syntax: SourceArticle['syntax']): string {
   const { frontMatter, attributes, htmlSegments, limits } = project.config;
   // The limits are part of the key: a parse made under higher limits must not skip a lower one's check.
-  const key = JSON.stringify([path, syntax, frontMatter, attributes, htmlSegments, limits, source]);
-  let facts = parses.get(key);
-  if (facts) return facts;
+  return JSON.stringify([path, syntax, frontMatter, attributes, htmlSegments, limits, source]);
+}
+
+/** Facts another thread parsed, under the key it read them with (see `parsedAhead`). */
+export function keepParsedAhead(key: string, facts: ArticleFacts): void {
+  parsedAhead.set(key, facts);
+}
+
+/** Drops the facts parsed ahead that no article took (their files changed meanwhile, or failed to load). */
+export function forgetParsedAhead(): void {
+  parsedAhead.clear();
+}
+
+/** The key and facts of one article file, read as `loadArticle` reads it (for the threads that parse ahead). */
+export function parseArticleFile(project: Project, file: string): { key: string; facts: ArticleFacts } {
+  const article = loadArticle(project, file);
+  return { key: factsKey(project, article.source, article.path, article.syntax), facts: articleFacts(project, article) };
+}
+
+/**
+ * Whether the article in `file` needs parsing: false when its facts are known already (in this process or
+ * in the cache; they are then kept for its reading) or when it cannot be read at all (its reader reports
+ * why).
+ */
+export function needsParsing(project: Project, file: string): boolean {
+  let article: Omit<SourceArticle, 'segments'>;
+  try {
+    article = readArticle(project, file);
+  } catch (error) {
+    if (error instanceof YakugoError) return false;
+    throw error;
+  }
+  const key = factsKey(project, article.source, article.path, article.syntax);
+  if (parses.has(key) || parsedAhead.has(key)) return false;
+  const cached = projectCache(project.root).get<ArticleFacts>('article', key);
+  if (cached) parsedAhead.set(key, cached);
+  return cached === undefined;
+}
+
+function segmented(project: Project, source: string, path: string, syntax: SourceArticle['syntax']): ArticleFacts {
+  const key = factsKey(project, source, path, syntax);
+  let facts = parses.get(key) ?? parsedAhead.get(key);
+  if (facts) {
+    parsedAhead.delete(key);
+    rememberParse(key, facts);
+    return facts;
+  }
+  const { frontMatter, attributes, htmlSegments, limits } = project.config;
   const cache = projectCache(project.root);
   facts = cache.get<ArticleFacts>('article', key);
   if (!facts) {
@@ -186,9 +243,14 @@ function segmented(project: Project, source: string, path: string, syntax: Sourc
     };
     cache.set('article', key, facts);
   }
+  rememberParse(key, facts);
+  return facts;
+}
+
+function rememberParse(key: string, facts: ArticleFacts): void {
+  if (parses.has(key)) return;
   if (parses.size >= MAX_PARSES) parses.delete(parses.keys().next().value!);
   parses.set(key, facts);
-  return facts;
 }
 
 function definitionsOf(tree: Root): Map<string, string> {

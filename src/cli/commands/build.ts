@@ -1,13 +1,15 @@
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { build, percentTranslated } from '../../build/build.js';
+import { build, buildFiles, percentTranslated } from '../../build/build.js';
 import { EXIT_PROBLEMS } from '../../util/errors.js';
 import { displayPath } from '../../project/articles.js';
 import { cliContext } from '../context.js';
 import { refuseEmptyProject, withAllowEmpty } from '../empty.js';
 import { parseShard } from '../../project/shard.js';
 import { defineMessages } from '../../util/i18n.js';
+import { parseJobs } from '../../util/share-work.js';
+import { parseAheadOf } from '../../project/parse-ahead.js';
 
 const t = defineMessages('build', {
   en: {
@@ -15,6 +17,7 @@ const t = defineMessages('build', {
     description: 'write out/<lng>/<article>.md for the source language and every target language',
     files: 'only these source files (default: every article under the source folder)',
     dryRun: 'write nothing; exit 1 when an edition in out/ is outdated',
+    jobs: 'threads that parse the articles (default: the number of cores); the editions are the same for any number',
     missing: '{{catalog}}: {{count}} segment(s) untranslated in required language {{lng}}: {{keys}}',
     fallback: '{{lng}} {{article}}: {{count}} segment(s) fall back to {{source}} (optional language)',
     threshold: '{{lng}} {{article}}: not built, {{percent}}% translated is below the threshold of {{threshold}}%',
@@ -35,6 +38,7 @@ const t = defineMessages('build', {
     description: '原文と各言語の out/<言語>/<記事>.md を書き出す',
     files: '対象の原稿ファイル(既定: 原稿フォルダのすべての記事)',
     dryRun: '何も書かない。out/ の版が古ければ終了コード 1',
+    jobs: '記事を解析するスレッド数(既定: コア数)。いくつでも同じ版ができる',
     missing: '{{catalog}}: 必須言語 {{lng}} で未翻訳のセグメント {{count}} 件: {{keys}}',
     fallback: '{{lng}} {{article}}: {{count}} 件のセグメントが {{source}} の原文のままです(任意の言語)',
     threshold: '{{lng}} {{article}}: 翻訳率 {{percent}}% がしきい値 {{threshold}}% 未満のため作りませんでした',
@@ -58,10 +62,15 @@ export function register(program: Command): void {
     .argument('[files...]', t('files'))
     .option('--dry-run', t('dryRun'))
     .option('--shard <i/n>', t('shard'))
-    .action((files: string[], options: { dryRun?: boolean; shard?: string; allowEmpty?: boolean }, command: Command) => {
+    .option('--jobs <N>', t('jobs'))
+    .action(async (files: string[], options: { dryRun?: boolean; shard?: string; jobs?: string; allowEmpty?: boolean }, command: Command) => {
       const context = cliContext(command);
       const { config } = context.project;
       if (files.length === 0) refuseEmptyProject(context, options.allowEmpty);
+      const jobs = parseJobs(options.jobs);
+      const named = files.length > 0 ? files.map((file) => resolve(file)) : undefined;
+      const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+      await parseAheadOf(context.project, () => buildFiles(context.project, { files: named, shard }), jobs);
       const bar =
         context.isTTY && process.stderr.isTTY
           ? new cliProgress.SingleBar(
@@ -72,9 +81,9 @@ export function register(program: Command): void {
       const result = build({
         root: context.project.root,
         config: context.project.configFile,
-        files: files.length > 0 ? files.map((file) => resolve(file)) : undefined,
+        files: named,
         dryRun: options.dryRun,
-        shard: options.shard === undefined ? undefined : parseShard(options.shard),
+        shard,
         onStart: (total) => bar?.start(total, 0, { file: '' }),
         onProgress: (file) => bar?.increment({ file }),
       });

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { mergeReports } from '../../check/merge.js';
 import { checkWithCache } from '../../check/cached.js';
-import { parseJobs } from '../../check/parallel.js';
+import { parseJobs } from '../../util/share-work.js';
 import { describeRules, selectRules } from '../../check/run.js';
 import { parseShard } from '../../project/shard.js';
 import { getFormatter, yakugoTool } from '../../check/formatters/index.js';

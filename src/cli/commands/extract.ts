@@ -1,17 +1,20 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { extract } from '../../catalog/extract.js';
+import { extract, extractFiles } from '../../catalog/extract.js';
 import { displayPath } from '../../project/articles.js';
 import { cliContext } from '../context.js';
 import { refuseEmptyProject, withAllowEmpty } from '../empty.js';
 import { EXIT_INPUT } from '../../util/errors.js';
 import { defineMessages } from '../../util/i18n.js';
+import { parseJobs } from '../../util/share-work.js';
+import { parseAheadOf } from '../../project/parse-ahead.js';
 
 const t = defineMessages('extract', {
   en: {
     description: 'regenerate the source catalogs and add new keys to every target catalog (never drops a translation)',
     files: 'only these source files (default: every article under the source folder)',
     prune: 'remove translations whose source paragraph is gone (they are kept and reported otherwise)',
+    jobs: 'threads that parse the articles (default: the number of cores); the catalogs are the same for any number',
     pruned: '{{lng}} {{article}}: removed the translation of {{key}} from {{catalog}} (no source paragraph)',
     added: '{{lng}} {{article}}: {{count}} new key(s) in {{catalog}}',
     carried: '{{lng}} {{article}}: translation of {{from}} carried to {{to}} ({{percent}}% similar source); marked stale until reviewed',
@@ -27,6 +30,7 @@ const t = defineMessages('extract', {
     description: '原文カタログを作り直し、各言語のカタログに新しいキーを加える(訳文は消さない)',
     files: '対象の原稿ファイル(既定: 原稿フォルダのすべての記事)',
     prune: '原文の段落がなくなった訳文を削除する(指定しなければ残して報告する)',
+    jobs: '記事を解析するスレッド数(既定: コア数)。いくつでも同じカタログができる',
     pruned: '{{lng}} {{article}}: {{catalog}} から {{key}} の訳文を削除しました(原文の段落なし)',
     added: '{{lng}} {{article}}: {{catalog}} に新しいキー {{count}} 件',
     carried: '{{lng}} {{article}}: {{from}} の訳文を {{to}} に引き継ぎました(原文の類似度 {{percent}}%)。確認されるまで stale です',
@@ -45,13 +49,18 @@ export function register(program: Command): void {
     .description(t('description'))
     .argument('[files...]', t('files'))
     .option('--prune', t('prune'))
-    .action((files: string[], options: { prune?: boolean; allowEmpty?: boolean }, command: Command) => {
+    .option('--jobs <N>', t('jobs'))
+    .action(async (files: string[], options: { prune?: boolean; jobs?: string; allowEmpty?: boolean }, command: Command) => {
       const context = cliContext(command);
       if (files.length === 0) refuseEmptyProject(context, options.allowEmpty);
+      const jobs = parseJobs(options.jobs);
+      const named = files.length > 0 ? files.map((file) => resolve(file)) : undefined;
+      const { project } = context;
+      await parseAheadOf(project, () => extractFiles(project, named), jobs);
       const result = extract({
-        root: context.project.root,
-        config: context.project.configFile,
-        files: files.length > 0 ? files.map((file) => resolve(file)) : undefined,
+        root: project.root,
+        config: project.configFile,
+        files: named,
         prune: options.prune,
       });
       const percent = (value: number) => Math.round(value * 100);
