@@ -57,6 +57,11 @@ export interface SharedWork<Item, BatchResult> {
   startAfterMs: number;
   /** How long this thread works before it estimates the rest (default: a second, see `MEASURING_MS`). */
   measuringMs?: number;
+  /**
+   * Start the workers at once, without measuring first: the caller knows the work is large (so many bytes
+   * that even a fast core would be busy for seconds). The second of measuring is then work shared.
+   */
+  startAtOnce?: boolean;
   /** The compiled worker module; when it is missing (code run by the test runner), this thread does all. */
   worker: URL;
   /** What every worker receives once, when it starts. */
@@ -123,7 +128,7 @@ export async function shareWork<Item, BatchResult>(work: SharedWork<Item, BatchR
     if (left > limit && next < batches.length) startWorkers();
   };
   try {
-    if (limit === 0 && threads >= 2) startWorkers();
+    if ((limit === 0 || work.startAtOnce === true) && threads >= 2) startWorkers();
     for (let index = take(); index !== undefined; index = take()) results[index] = await doHere(work, batches[index]!, afterItem);
     await Promise.all(lanes);
     if (laneFailure) throw laneFailure.error;
