@@ -198,6 +198,19 @@ describe('persistent cache', () => {
     expect(readdirSync(elsewhere)).toContain('article');
     expect(() => readdirSync(join(root, 'node_modules'))).toThrow();
   });
+
+  it('says whether it holds any entry of a kind (check starts its workers early only when it holds no results)', async () => {
+    const root = track(makeProject({ 'yakugo.config.yaml': 'languages: [en]\n', 'source/a.md': '本文です。\n' }));
+    configureCache({ enabled: true });
+    const cache = projectCache(root);
+    expect(cache.holds('check-results')).toBe(false);
+    await runCli(['--root', root, 'check', '--jobs', '1']);
+    expect(cache.holds('check-results')).toBe(true);
+    expect(cache.holds('no-such-kind')).toBe(false);
+    configureCache({ enabled: false });
+    expect(projectCache(root).holds('check-results')).toBe(false);
+    configureCache({});
+  });
 });
 
 describe('cached check results', () => {

@@ -100,10 +100,20 @@ describe('check --jobs', () => {
     const { repositoryRoot } = await import('./helpers/project.js');
     const cli = join(repositoryRoot, 'dist/cli/main.js');
     expect(existsSync(cli), `${cli} is built by npm install (prepare); run npm run build:ts`).toBe(true);
-    const root = makeProject({ 'yakugo.config.yaml': 'languages: [en]\nrequired: [en]\n' });
+    // A glossary the workers must receive from the main thread: term rules report on every article.
+    const root = makeProject({
+      'yakugo.config.yaml': 'languages: [en]\nrequired: [en]\n',
+      'glossary/terms.yaml': 'concepts:\n  - id: distillation\n    ja: 蒸留\n    en: distillation\n  - id: export-controls\n    ja: 輸出規制\n    en: export controls\n',
+    });
     roots.push(root);
     for (let i = 0; i < 24; i++) write(root, `source/a${i}.md`, `# 記事 ${i}\n\n米国の輸出規制の下で蒸留が使われた。\n\n${'AI 業界の動き。'.repeat(i % 5 + 1)}\n`);
     extract({ root });
+    // Half the articles translated without the glossary's terms: term/untranslated on each of them.
+    for (let i = 0; i < 24; i += 2) {
+      const catalog = readJson(root, `locales/en/a${i}.json`);
+      for (const key of Object.keys(catalog)) catalog[key] = key.startsWith('heading') ? `Article ${i}` : 'It was used under US rules.';
+      write(root, `locales/en/a${i}.json`, `${JSON.stringify(catalog, null, 2)}\n`);
+    }
     // One article a worker cannot read at all, and one whose catalog is broken: both reported, the rest checked.
     write(root, 'source/a7.md', '---\ntitle: [unclosed\n---\n\n本文。\n');
     write(root, 'locales/en/a11.json', '{ "heading.1": ');
@@ -119,6 +129,7 @@ describe('check --jobs', () => {
     const problems = JSON.parse(one.stdout).problems as Array<{ rule: string; file: string }>;
     expect(problems.length).toBeGreaterThan(24);
     expect(problems.filter((problem) => problem.rule === 'edition/unbuildable').map((problem) => problem.file)).toEqual(expect.arrayContaining(['source/a7.md', 'locales/en/a11.json']));
+    expect(problems.filter((problem) => problem.rule === 'term/untranslated').length).toBeGreaterThanOrEqual(20);
     expect(two.stdout).toBe(one.stdout);
     expect(two.status).toBe(one.status);
     // With the cache: a cold run on two threads, a warm one (no worker needed), and one with an article changed.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/fs.js';
 import { toolFingerprint } from '../util/fingerprint.js';
@@ -15,6 +15,8 @@ export interface Cache {
   /** The value stored for `key` in `kind`, or undefined. */
   get<T>(kind: string, key: string): T | undefined;
   set(kind: string, key: string, value: unknown): void;
+  /** Whether any entry of `kind` is stored (a first run, or a CI runner without a restored cache, has none). */
+  holds(kind: string): boolean;
   /** Hits and misses so far, for `--verbose` and the benchmark. */
   stats: { hits: number; misses: number };
 }
@@ -44,6 +46,13 @@ export function openCache(location: string): Cache {
       stats.misses++;
       return undefined;
     },
+    holds(kind) {
+      try {
+        return readdirSync(join(location, kind)).length > 0;
+      } catch {
+        return false;
+      }
+    },
     set(kind, key, value) {
       const { path, id } = pathOf(kind, key);
       try {
@@ -60,6 +69,7 @@ export function openCache(location: string): Cache {
 export const noCache: Cache = {
   get: () => undefined,
   set: () => undefined,
+  holds: () => false,
   stats: { hits: 0, misses: 0 },
 };
 

@@ -5,10 +5,12 @@
  * any number of threads.
  */
 import type { Project } from '../config/load.js';
-import { cacheSettings } from '../cache/store.js';
+import { serialize } from 'node:v8';
+import type { Piscina } from 'piscina';
+import { cacheSettings, projectCache } from '../cache/store.js';
 import { sharedDictionary } from '../glossary/tokenizer.js';
 import { fileSize } from '../project/shard.js';
-import { shareWork } from '../util/share-work.js';
+import { shareWork, startsAtOnce, startWorkers } from '../util/share-work.js';
 import { type ArticleOutcome, type CheckRun, type CheckTaskResult, checkFiles, fromTaskError, taskError } from './articles.js';
 import type { CheckTask, CheckWorkerData } from './worker.js';
 
@@ -31,37 +33,58 @@ export interface CheckedArticles {
   workers: number;
 }
 
+type Selection = { languages: readonly string[] | undefined; rules: readonly string[] | undefined };
+
+const WORKER = new URL('./worker.js', import.meta.url);
+
+function workerDataOf(project: Project, selection: Selection): CheckWorkerData {
+  return { root: project.root, configFile: project.configFile, languages: selection.languages, rules: selection.rules, cache: cacheSettings() };
+}
+
+function totalBytes(files: readonly string[]): number {
+  return files.reduce((bytes, file) => bytes + fileSize(file), 0);
+}
+
 /**
- * Checks `files` with `run` on up to `jobs` threads: this one and `jobs - 1` workers. This thread's
- * tokenizer is usually built already (the glossary's examples needed it), so it costs no start-up. Workers
- * are started only when, after a second of checking, the articles left would take this thread longer than
- * their start-up is worth; a project checked in a few seconds is checked faster by one thread.
+ * Starts the workers of a check before the glossary is loaded and the cache asked, so that they load their
+ * modules meanwhile: when no article's check results are cached (a first run, `--no-cache`, a CI runner
+ * without a restored cache) and the articles are large enough that the workers will be used at once (see
+ * `START_AT_ONCE_BYTES`). Otherwise undefined: a warm run must not pay for workers it does not need.
+ */
+export function startCheckWorkersEarly(project: Project, files: readonly string[], selection: Selection, jobs: number): Piscina | undefined {
+  const threads = Math.min(jobs, Math.floor(files.length / ARTICLES_PER_WORKER));
+  if (threads < 2 || projectCache(project.root).holds('check-results') || !startsAtOnce(totalBytes(files), START_AT_ONCE_BYTES)) return undefined;
+  return startWorkers(WORKER, workerDataOf(project, selection), threads - 1);
+}
+
+/**
+ * Checks `files` with `run` on up to `jobs` threads: this one and `jobs - 1` workers (`started`, when they
+ * were started early). This thread's tokenizer is usually built already (the glossary's examples needed
+ * it), so it costs no start-up. Workers share the work at once when the articles are large; otherwise only
+ * when, after a second of checking, the articles left would take this thread longer than their start-up is
+ * worth, so a project checked in a few seconds is checked faster by one thread.
  */
 export async function checkArticles(
   project: Project,
   files: readonly string[],
   run: CheckRun,
-  selection: { languages: readonly string[] | undefined; rules: readonly string[] | undefined },
+  selection: Selection,
   jobs: number,
+  started?: Piscina,
 ): Promise<CheckedArticles> {
-  const workerData: CheckWorkerData = {
-    root: project.root,
-    configFile: project.configFile,
-    languages: selection.languages,
-    rules: selection.rules,
-    cache: cacheSettings(),
-    glossary: run.glossary,
-  };
+  let glossary: SharedArrayBuffer | undefined;
   const { results, threads } = await shareWork<string, CheckTaskResult>({
     items: files,
     jobs,
     itemsPerThread: ARTICLES_PER_WORKER,
     startAfterMs: START_AFTER_MS,
-    startAtOnce: files.reduce((bytes, file) => bytes + fileSize(file), 0) >= START_AT_ONCE_BYTES,
-    worker: new URL('./worker.js', import.meta.url),
-    workerData,
-    // The dictionary is read (or found read) while the workers load their modules.
-    task: async (batch): Promise<CheckTask> => ({ files: batch, dictionary: await sharedDictionary() }),
+    startAtOnce: startsAtOnce(totalBytes(files), START_AT_ONCE_BYTES),
+    worker: WORKER,
+    workerData: workerDataOf(project, selection),
+    started,
+    // The dictionary is read (or found read) while the workers load their modules; the glossary is
+    // serialized once, into memory every worker reads.
+    task: async (batch): Promise<CheckTask> => ({ files: batch, dictionary: await sharedDictionary(), glossary: (glossary ??= shareable(run.glossary)) }),
     here: async (file) => checkFiles(project, [file], run),
     batchDone: (outcomes) => ({ outcomes: (outcomes as ArticleOutcome[][]).flat() }),
     batchFailed: taskError,
@@ -73,4 +96,12 @@ export async function checkArticles(
     outcomes.push(...result.outcomes);
   }
   return { outcomes, workers: threads };
+}
+
+/** `value` as `v8.serialize` bytes in shared memory: passed to any number of tasks without a copy. */
+function shareable(value: unknown): SharedArrayBuffer {
+  const bytes = serialize(value);
+  const shared = new SharedArrayBuffer(bytes.length);
+  new Uint8Array(shared).set(bytes);
+  return shared;
 }

@@ -36,6 +36,14 @@ function parallelAfterMs(fallback: number): number {
 }
 
 /**
+ * Whether work of `bytes` starts its workers at once: when it is at least `threshold` (so large that even a
+ * fast core would be busy for seconds), or when `YAKUGO_PARALLEL_AFTER_MS` is 0.
+ */
+export function startsAtOnce(bytes: number, threshold: number): boolean {
+  return bytes >= threshold || parallelAfterMs(Number.POSITIVE_INFINITY) === 0;
+}
+
+/**
  * How long this thread works before it estimates how long the rest would take (or a quarter of the items,
  * if that comes first). The first items are slow, while hot code is being compiled: an estimate made on
  * them alone would be about twice too high.
@@ -43,6 +51,16 @@ function parallelAfterMs(fallback: number): number {
 const MEASURING_MS = 1000;
 /** About this many batches per thread: enough to even out long and short articles, few enough to be cheap. */
 const BATCHES_PER_THREAD = 6;
+
+/**
+ * Starts `count` worker threads of `worker` now, before the work is known, so that they load their modules
+ * while this thread prepares it; undefined when the compiled worker module is missing (code run by the
+ * test runner). Whoever starts them destroys them.
+ */
+export function startWorkers(worker: URL, workerData: unknown, count: number): Piscina | undefined {
+  if (count < 1 || !existsSync(fileURLToPath(worker))) return undefined;
+  return new Piscina({ filename: worker.href, minThreads: count, maxThreads: count, idleTimeout: 100, workerData });
+}
 
 export interface SharedWork<Item, BatchResult> {
   items: readonly Item[];
@@ -64,6 +82,11 @@ export interface SharedWork<Item, BatchResult> {
   startAtOnce?: boolean;
   /** The compiled worker module; when it is missing (code run by the test runner), this thread does all. */
   worker: URL;
+  /**
+   * Workers started earlier (`startWorkers`, with this `worker` and `workerData`), used as soon as the work
+   * is shared at all; their starter destroys them.
+   */
+  started?: Piscina | undefined;
   /** What every worker receives once, when it starts. */
   workerData: unknown;
   /** The task a worker receives for a batch. */
@@ -93,22 +116,16 @@ export async function shareWork<Item, BatchResult>(work: SharedWork<Item, BatchR
   let next = 0;
   const take = (): number | undefined => (next < batches.length ? next++ : undefined);
 
-  let pool: Piscina<unknown, BatchResult> | undefined;
+  let pool: Piscina | undefined;
   const lanes: Array<Promise<void>> = [];
   let laneFailure: { error: unknown } | undefined;
-  const startWorkers = () => {
-    const started = new Piscina<unknown, BatchResult>({
-      filename: work.worker.href,
-      minThreads: threads - 1,
-      maxThreads: threads - 1,
-      idleTimeout: 100,
-      workerData: work.workerData,
-    });
+  const shareOut = () => {
+    const started = work.started ?? startWorkers(work.worker, work.workerData, threads - 1)!;
     pool = started;
     for (let lane = 0; lane < threads - 1; lane++) {
       lanes.push(
         (async () => {
-          for (let index = take(); index !== undefined; index = take()) results[index] = await started.run(await work.task(batches[index]!));
+          for (let index = take(); index !== undefined; index = take()) results[index] = (await started.run(await work.task(batches[index]!))) as BatchResult;
         })().catch((error: unknown) => {
           // Kept until this thread is done with its own batches, then thrown: never an unhandled rejection.
           laneFailure ??= { error };
@@ -125,16 +142,16 @@ export async function shareWork<Item, BatchResult>(work: SharedWork<Item, BatchR
     const elapsed = performance.now() - begun;
     if (elapsed < (work.measuringMs ?? MEASURING_MS) && doneHere < items.length / 4 && limit > 0) return;
     const left = (items.length - doneHere) * (elapsed / doneHere);
-    if (left > limit && next < batches.length) startWorkers();
+    if (left > limit && next < batches.length) shareOut();
   };
   try {
-    if ((limit === 0 || work.startAtOnce === true) && threads >= 2) startWorkers();
+    if ((limit === 0 || work.startAtOnce === true || work.started) && threads >= 2) shareOut();
     for (let index = take(); index !== undefined; index = take()) results[index] = await doHere(work, batches[index]!, afterItem);
     await Promise.all(lanes);
     if (laneFailure) throw laneFailure.error;
     return { results, threads: pool ? threads : 1 };
   } finally {
-    await (pool as Piscina<unknown, BatchResult> | undefined)?.destroy();
+    if (pool !== work.started) await (pool as Piscina | undefined)?.destroy();
   }
 }
 
