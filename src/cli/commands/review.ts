@@ -1,7 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { displayPath } from '../../project/articles.js';
-import { writeReviewSite } from '../../review/site.js';
 import { defineMessages } from '../../util/i18n.js';
 import { cliContext } from '../context.js';
 import { collect } from '../problems.js';
@@ -46,6 +45,8 @@ export function register(program: Command): void {
       const context = cliContext(command);
       const { project } = context;
       const dir = options.output ? resolve(options.output) : join(project.dirs.out, '.review');
+      // The review site's HTML stack is loaded only by this command.
+      const { writeReviewSite } = await import('../../review/site.js');
       const result = await writeReviewSite(project, dir, { articles: files.map((file) => resolve(file)), languages: options.lang });
       context.stdout.write(`${t('written', { pages: result.pages.length, dir: displayPath(project, dir), index: displayPath(project, result.files[0]!) })}\n`);
     });

@@ -5,8 +5,6 @@ import { displayPath } from '../../project/articles.js';
 import { EXIT_PROBLEMS, YakugoError } from '../../util/errors.js';
 import { writeFileAtomic } from '../../util/fs.js';
 import { defineMessages } from '../../util/i18n.js';
-import { exportXliff } from '../../xliff/export.js';
-import { importXliff } from '../../xliff/import.js';
 import { xliffMessage } from '../../xliff/messages.js';
 import { cliContext } from '../context.js';
 import { collect } from '../problems.js';
@@ -45,6 +43,7 @@ export function register(program: Command): void {
     .action(async (files: string[], options: { lang?: string[]; output?: string }, command: Command) => {
       const context = cliContext(command);
       const { project } = context;
+      const { exportXliff } = await import('../../xliff/export.js');
       const documents = await exportXliff(project, { articles: files.map((file) => resolve(file)), languages: options.lang });
       const output = options.output ? resolve(options.output) : join(project.dirs.out, '.xliff');
       const toFile = options.output !== undefined && /\.(xlf|xliff)$/i.test(output) && !(existsSync(output) && statSync(output).isDirectory());
@@ -61,8 +60,9 @@ export function register(program: Command): void {
     .description(t('importDescription'))
     .argument('<files...>', t('xliffFiles'))
     .option('--dry-run', t('dryRun'))
-    .action((files: string[], options: { dryRun?: boolean }, command: Command) => {
+    .action(async (files: string[], options: { dryRun?: boolean }, command: Command) => {
       const context = cliContext(command);
+      const { importXliff } = await import('../../xliff/import.js');
       const result = importXliff(context.project, files, { dryRun: options.dryRun });
       let rejected = 0;
       for (const report of result.reports) {

@@ -1,4 +1,11 @@
-import { DOMParser, type Element, type Document as XmlDocument } from '@xmldom/xmldom';
+import { createRequire } from 'node:module';
+import type { Element, Document as XmlDocument } from '@xmldom/xmldom';
+
+/**
+ * xmldom, loaded when the first XML file is parsed: the commands that never read XML (most runs) do not pay
+ * for loading it.
+ */
+const xmldom = () => createRequire(import.meta.url)('@xmldom/xmldom') as typeof import('@xmldom/xmldom');
 import { YakugoError } from '../../util/errors.js';
 import { glossaryMessage } from '../messages.js';
 
@@ -10,7 +17,7 @@ import { glossaryMessage } from '../messages.js';
 export function parseXml(text: string, displayPath: string): XmlDocument {
   // The first error the parser reports; `entities` when it is the refusal of a DOCTYPE declaring entities.
   let first: { message: string; entities: boolean; line: number; column: number } | undefined;
-  const parser = new DOMParser({
+  const parser = new (xmldom().DOMParser)({
     onError: (level, message, context: { locator?: { lineNumber?: number; columnNumber?: number }; doc?: XmlDocument }) => {
       if (level === 'warning' || first) return;
       const doctype = context?.doc?.doctype;
