@@ -84,7 +84,10 @@ export async function checkArticles(
     started,
     // The dictionary is read (or found read) while the workers load their modules; the glossary is
     // serialized once, into memory every worker reads.
-    task: async (batch): Promise<CheckTask> => ({ files: batch, dictionary: await sharedDictionary(), glossary: (glossary ??= shareable(run.glossary)) }),
+    task: async (batch): Promise<CheckTask> => {
+      glossary ??= shareable(run.glossary);
+      return { files: batch, dictionary: await sharedDictionary(), glossary };
+    },
     here: async (file) => checkFiles(project, [file], run),
     batchDone: (outcomes) => ({ outcomes: (outcomes as ArticleOutcome[][]).flat() }),
     batchFailed: taskError,
