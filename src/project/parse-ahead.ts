@@ -9,7 +9,8 @@
  */
 import { cacheSettings } from '../cache/store.js';
 import type { Project } from '../config/load.js';
-import { shareWork } from '../util/share-work.js';
+import { shareWork, startsAtOnce } from '../util/share-work.js';
+import { fileSize } from './shard.js';
 import { YakugoError } from '../util/errors.js';
 import { type ArticleFacts, keepParsedAhead, needsParsing, parseArticleFile } from './articles.js';
 import type { ParseWorkerData } from './parse-worker.js';
@@ -17,30 +18,35 @@ import type { ParseWorkerData } from './parse-worker.js';
 /** At most one thread per this many articles to parse. */
 const ARTICLES_PER_THREAD = 8;
 /**
- * Workers start when parsing the articles left would take this thread longer than this (ms). A parsing
- * worker loads no tokenizer, so its start-up is only its module graph (about 0.3 s), but what a second
- * thread gains depends on the machine: on two virtual CPUs that share one physical core, two threads (or
- * two processes) parse only about 1.1× as fast as one (`bench/README.md`), so a short parse is left to one.
+ * Articles are parsed ahead only when those not known yet hold this many bytes or more: about 3 s of
+ * parsing on the 2-vCPU machine of the bench, a second or more on a fast core. A parsing worker loads no
+ * tokenizer, so its start-up is only its module graph (about 0.3 s), but what a second thread gains depends
+ * on the machine: on two virtual CPUs that share one physical core, two threads (or two processes) parse
+ * only about 1.1× as fast as one (`bench/README.md`). Below this, the command parses as it reads, with no
+ * work ahead at all: facts kept for every article cost memory, and the collector's time, for nothing.
  */
-const START_AFTER_MS = 3000;
+const PARSE_AHEAD_BYTES = 4 * 1024 * 1024;
 
 /** What a parsing worker sends back for each file of its batch: its facts, or null when it failed (reported later). */
 export type ParsedFile = { key: string; facts: ArticleFacts } | null;
 
 /**
  * Parses `files` on up to `jobs` threads ahead of the command that reads them; returns the number of
- * threads that parsed (0 when `jobs` is 1 or every article was known already).
+ * threads that parsed (0 when `jobs` is 1, when the articles not known yet are too few or too small to be
+ * worth it, or when every article was known already).
  */
 export async function parseAhead(project: Project, files: readonly string[], jobs: number): Promise<number> {
-  if (jobs < 2) return 0;
+  const worthIt = (chosen: readonly string[]) => startsAtOnce(chosen.reduce((bytes, file) => bytes + fileSize(file), 0), PARSE_AHEAD_BYTES);
+  if (jobs < 2 || files.length < 2 * ARTICLES_PER_THREAD || !worthIt(files)) return 0;
   const unknown = files.filter((file) => needsParsing(project, file));
-  if (unknown.length === 0) return 0;
+  if (unknown.length === 0 || !worthIt(unknown)) return 0;
   const workerData: ParseWorkerData = { root: project.root, configFile: project.configFile, cache: cacheSettings() };
   const { results, threads } = await shareWork<string, ParsedFile[]>({
     items: unknown,
     jobs,
     itemsPerThread: ARTICLES_PER_THREAD,
-    startAfterMs: START_AFTER_MS,
+    startAfterMs: 0,
+    startAtOnce: true,
     worker: new URL('./parse-worker.js', import.meta.url),
     workerData,
     task: async (batch) => ({ files: batch }),
