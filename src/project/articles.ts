@@ -185,11 +185,6 @@ export function keepParsedAhead(key: string, facts: ArticleFacts): void {
   parsedAhead.set(key, facts);
 }
 
-/** Drops the facts parsed ahead that no article took (their files changed meanwhile, or failed to load). */
-export function forgetParsedAhead(): void {
-  parsedAhead.clear();
-}
-
 /** The key and facts of one article file, read as `loadArticle` reads it (for the threads that parse ahead). */
 export function parseArticleFile(project: Project, file: string): { key: string; facts: ArticleFacts } {
   const article = loadArticle(project, file);
