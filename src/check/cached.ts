@@ -22,7 +22,7 @@ import { hashFile } from '../util/fs.js';
 import { uiLanguage } from '../util/i18n.js';
 import { toolFingerprint } from '../util/fingerprint.js';
 import type { Piscina } from 'piscina';
-import { checkArticles, startCheckWorkersEarly } from './parallel.js';
+import { checkArticles, startCheckWorkersEarly, type WorkerSelection } from './parallel.js';
 import { type CheckSelection, runRules, selectedFiles, selectLanguages, selectRules, termLookup, validateConfiguredRules } from './run.js';
 import { type EditionFailure, type Problem, type Rule, sortProblems } from './types.js';
 
@@ -44,10 +44,12 @@ export async function checkWithCache(project: Project, selection: CheckSelection
   const { languages, includesSource } = selectLanguages(project, selection.languages);
   const checked = [...(includesSource ? [project.config.sourceLanguage] : []), ...languages];
   const files = selectedFiles(project, selection);
-  // Bad selections failed above, before any worker starts.
-  const started = startCheckWorkersEarly(project, files, { languages: selection.languages, rules: selection.rules }, options.jobs ?? 1);
+  // What workers are told to select (they select the same languages and rules); bad selections failed above,
+  // before any worker starts.
+  const selected = { languages: selection.languages, rules: selection.rules };
+  const started = startCheckWorkersEarly(project, files, selected, options.jobs ?? 1);
   try {
-    return await checkSelected(project, selection, files, { rules, languages, includesSource, checked }, options.jobs ?? 1, started);
+    return await checkSelected(project, selected, files, { rules, languages, includesSource, checked }, options.jobs ?? 1, started);
   } finally {
     await started?.destroy();
   }
@@ -56,7 +58,7 @@ export async function checkWithCache(project: Project, selection: CheckSelection
 /** The check of `files`: the cache asked about each, the others checked on up to `jobs` threads. */
 async function checkSelected(
   project: Project,
-  selection: CheckSelection,
+  selected: WorkerSelection,
   files: string[],
   chosen: { rules: Rule[]; languages: string[]; includesSource: boolean; checked: string[] },
   jobs: number,
@@ -81,7 +83,7 @@ async function checkSelected(
   if (pending.length > 0) validateConfiguredRules(project);
   const run = { glossary, languages, includesSource, rules };
   const keyOf = new Map(pending.map((entry) => [entry.file, entry.key]));
-  const computed = await checkArticles(project, pending.map((entry) => entry.file), run, { languages: selection.languages, rules: selection.rules }, jobs, started);
+  const computed = await checkArticles(project, pending.map((entry) => entry.file), run, selected, jobs, started);
   const failures: EditionFailure[] = [];
   for (const outcome of computed.outcomes) {
     if ('failures' in outcome) {

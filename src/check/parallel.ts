@@ -4,10 +4,10 @@
  * articles takes fewer; the problems are sorted afterwards, so the report is byte for byte the same for
  * any number of threads.
  */
-import type { Project } from '../config/load.js';
 import { serialize } from 'node:v8';
 import type { Piscina } from 'piscina';
 import { cacheSettings, projectCache } from '../cache/store.js';
+import type { Project } from '../config/load.js';
 import { sharedDictionary } from '../glossary/tokenizer.js';
 import { fileSize } from '../project/shard.js';
 import { shareWork, startsAtOnce, startWorkers } from '../util/share-work.js';
@@ -33,11 +33,12 @@ export interface CheckedArticles {
   workers: number;
 }
 
-type Selection = { languages: readonly string[] | undefined; rules: readonly string[] | undefined };
+/** `--lang` and `--rule` as given: each worker selects the same languages and rules as its parent. */
+export type WorkerSelection = { languages: readonly string[] | undefined; rules: readonly string[] | undefined };
 
 const WORKER = new URL('./worker.js', import.meta.url);
 
-function workerDataOf(project: Project, selection: Selection): CheckWorkerData {
+function workerDataOf(project: Project, selection: WorkerSelection): CheckWorkerData {
   return { root: project.root, configFile: project.configFile, languages: selection.languages, rules: selection.rules, cache: cacheSettings() };
 }
 
@@ -51,7 +52,7 @@ function totalBytes(files: readonly string[]): number {
  * without a restored cache) and the articles are large enough that the workers will be used at once (see
  * `START_AT_ONCE_BYTES`). Otherwise undefined: a warm run must not pay for workers it does not need.
  */
-export function startCheckWorkersEarly(project: Project, files: readonly string[], selection: Selection, jobs: number): Piscina | undefined {
+export function startCheckWorkersEarly(project: Project, files: readonly string[], selection: WorkerSelection, jobs: number): Piscina | undefined {
   const threads = Math.min(jobs, Math.floor(files.length / ARTICLES_PER_WORKER));
   if (threads < 2 || projectCache(project.root).holds('check-results') || !startsAtOnce(totalBytes(files), START_AT_ONCE_BYTES)) return undefined;
   return startWorkers(WORKER, workerDataOf(project, selection), threads - 1);
@@ -68,7 +69,7 @@ export async function checkArticles(
   project: Project,
   files: readonly string[],
   run: CheckRun,
-  selection: Selection,
+  selection: WorkerSelection,
   jobs: number,
   started?: Piscina,
 ): Promise<CheckedArticles> {

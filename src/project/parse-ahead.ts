@@ -9,11 +9,11 @@
  */
 import { cacheSettings } from '../cache/store.js';
 import type { Project } from '../config/load.js';
-import { shareWork, startsAtOnce } from '../util/share-work.js';
-import { fileSize } from './shard.js';
 import { YakugoError } from '../util/errors.js';
+import { shareWork, startsAtOnce } from '../util/share-work.js';
 import { type ArticleFacts, keepParsedAhead, needsParsing, parseArticleFile } from './articles.js';
 import type { ParseWorkerData } from './parse-worker.js';
+import { fileSize } from './shard.js';
 
 /** At most one thread per this many articles to parse. */
 const ARTICLES_PER_THREAD = 8;
@@ -65,6 +65,8 @@ export async function parseAhead(project: Project, files: readonly string[], job
  * source folder, two files with one id), nothing is parsed ahead: the command itself reports why.
  */
 export async function parseAheadOf(project: Project, select: () => readonly string[], jobs: number): Promise<number> {
+  // One thread parses as it reads: no need to list the articles a second time.
+  if (jobs < 2) return 0;
   let files: readonly string[];
   try {
     files = select();

@@ -73,8 +73,6 @@ export interface SharedWork<Item, BatchResult> {
    * after a first stretch of it; `YAKUGO_PARALLEL_AFTER_MS` overrides it.
    */
   startAfterMs: number;
-  /** How long this thread works before it estimates the rest (default: a second, see `MEASURING_MS`). */
-  measuringMs?: number;
   /**
    * Start the workers at once, without measuring first: the caller knows the work is large (so many bytes
    * that even a fast core would be busy for seconds). The second of measuring is then work shared.
@@ -140,7 +138,7 @@ export async function shareWork<Item, BatchResult>(work: SharedWork<Item, BatchR
     doneHere++;
     if (pool || threads < 2) return;
     const elapsed = performance.now() - begun;
-    if (elapsed < (work.measuringMs ?? MEASURING_MS) && doneHere < items.length / 4 && limit > 0) return;
+    if (elapsed < MEASURING_MS && doneHere < items.length / 4 && limit > 0) return;
     const left = (items.length - doneHere) * (elapsed / doneHere);
     if (left > limit && next < batches.length) shareOut();
   };

@@ -1,4 +1,8 @@
-
+/**
+ * `yakugo xliff export`: every segment of the selected articles, in each selected language, as an XLIFF 2.0
+ * document a CAT tool opens. The per-segment inputs (glossary matches, catalog values, inline context) are
+ * the ones `yakugo check` prepares, so the notes name the same terms `check` enforces.
+ */
 import { targetStates } from '../catalog/previous-source.js';
 import type { StateEntry } from '../catalog/state.js';
 import { segmentStatus } from '../catalog/status.js';

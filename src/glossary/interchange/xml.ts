@@ -1,13 +1,14 @@
 import { createRequire } from 'node:module';
 import type { Element, Document as XmlDocument } from '@xmldom/xmldom';
+import { YakugoError } from '../../util/errors.js';
+import { glossaryMessage } from '../messages.js';
 
+const require = createRequire(import.meta.url);
 /**
  * xmldom, loaded when the first XML file is parsed: the commands that never read XML (most runs) do not pay
  * for loading it.
  */
-const xmldom = () => createRequire(import.meta.url)('@xmldom/xmldom') as typeof import('@xmldom/xmldom');
-import { YakugoError } from '../../util/errors.js';
-import { glossaryMessage } from '../messages.js';
+const xmldom = () => require('@xmldom/xmldom') as typeof import('@xmldom/xmldom');
 
 /**
  * Parses XML with a real parser (@xmldom/xmldom). Any error or fatal error fails with the file, line and
